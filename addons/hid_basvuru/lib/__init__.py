@@ -1,0 +1,1 @@
+"""Plain-Python rules of HİD (deadlines, working days, phone, TCKN); must never import odoo."""

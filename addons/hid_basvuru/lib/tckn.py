@@ -1,0 +1,48 @@
+"""T.C. Kimlik No. validation and masking with `stdnum.tr.tckimlik`.
+
+Error messages deliberately do not repeat the number (personal data, KVKK),
+since they may end up in logs.
+"""
+from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
+from stdnum.tr import tckimlik
+from stdnum.util import clean, isdigits
+
+from .exceptions import InvalidTCKN
+
+# stdnum's compact() keeps inner spaces; people type "123 456 789 50" or with dashes/dots.
+SEPARATORS = ' -.'
+VISIBLE_HEAD = 3
+VISIBLE_TAIL = 2
+
+
+def normalize_tckn(raw):
+    """The validated 11-digit string, or None when empty; InvalidTCKN says what is wrong."""
+    if not raw:
+        return None
+    number = tckimlik.compact(clean(str(raw), SEPARATORS))
+    if not number:
+        return None
+    try:
+        return tckimlik.validate(number)
+    except InvalidLength:
+        raise InvalidTCKN('The T.C. identity number must have 11 digits.') from None
+    except InvalidChecksum:
+        raise InvalidTCKN('The T.C. identity number is not valid: '
+                          'its check digits do not match.') from None
+    except InvalidFormat:
+        if isdigits(number):
+            raise InvalidTCKN('The T.C. identity number cannot start with 0.') from None
+        raise InvalidTCKN('The T.C. identity number must contain only digits.') from None
+    except ValidationError:
+        raise InvalidTCKN('The T.C. identity number is not valid.') from None
+
+
+def mask_tckn(tckn):
+    """'12345678950' -> '123******50': enough to recognise a number without disclosing it."""
+    if not tckn:
+        return ''
+    text = str(tckn).strip()
+    hidden = len(text) - VISIBLE_HEAD - VISIBLE_TAIL
+    if hidden <= 0:
+        return '*' * len(text)
+    return text[:VISIBLE_HEAD] + '*' * hidden + text[-VISIBLE_TAIL:]
