@@ -1,0 +1,5 @@
+from . import hid_mahalle
+from . import hid_basvuru_type
+from . import helpdesk_ticket_team
+from . import helpdesk_ticket_channel
+from . import helpdesk_ticket_category

@@ -1,0 +1,17 @@
+# Copyright 2026 Sancaktepe Belediyesi
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class HelpdeskTicketCategory(models.Model):
+    """A subject (çöp, asfalt, ...): proposes the müdürlük that answers it."""
+
+    _inherit = "helpdesk.ticket.category"
+    _order = "name"
+
+    team_id = fields.Many2one(
+        comodel_name="helpdesk.ticket.team",
+        string="Default Müdürlük",
+        help="The müdürlük an application of this category is routed to by default.",
+    )
+    description = fields.Text()
