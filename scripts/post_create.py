@@ -15,6 +15,13 @@ users.write({"lang": "tr_TR", "tz": "Europe/Istanbul"})
 env["ir.default"].set("res.partner", "lang", "tr_TR")
 env["ir.default"].set("res.partner", "tz", "Europe/Istanbul")
 
+# survey brings website, whose routing picks the language of public pages (the login page
+# too): Turkish first.
+if "website" in env:
+    turkish = env["res.lang"].search([("code", "=", "tr_TR")])
+    env["website"].search([]).write(
+        {"language_ids": [(4, turkish.id)], "default_lang_id": turkish.id})
+
 # Links in e-mails and SMS point at the server make run starts, not at the build's port.
 env["ir.config_parameter"].set_param(
     "web.base.url", os.environ.get("HID_BASE_URL", "http://127.0.0.1:8069"))

@@ -29,7 +29,7 @@ setup_odoo_venv() {
     local py stamp
     py="$(find_python37)" || die "Python 3.7 is missing: Odoo 11 runs only on 3.7; install it \
 (pyenv install 3.7.16) or point HID_PYTHON at a python3.7."
-    stamp="$(stamp_of "$HID_ROOT"/requirements/{build,odoo,oca,hid}.txt)-$("$py" -V 2>&1 | tr -d ' ')"
+    stamp="$(stamp_of "$HID_ROOT"/requirements/{build,odoo,oca,hid,lint}.txt)-$("$py" -V 2>&1 | tr -d ' ')"
     if [ -f "$HID_VENV/.hid-stamp" ] && [ "$(cat "$HID_VENV/.hid-stamp")" = "$stamp" ]; then
         return 0
     fi
@@ -46,7 +46,7 @@ setup_odoo_venv() {
         "$pip" install -q --no-build-isolation vatnumber==1.2 &&
         "$pip" install -q -r "$HID_ROOT/requirements/odoo.txt" &&
         "$pip" install -q --no-deps -r "$HID_ROOT/requirements/oca.txt" &&
-        "$pip" install -q -r "$HID_ROOT/requirements/hid.txt"
+        "$pip" install -q -r "$HID_ROOT/requirements/hid.txt" -r "$HID_ROOT/requirements/lint.txt"
     } >"$log" 2>&1 || { tail -n 20 "$log" >&2; die "pip install failed (full log: var/log/pip.log)."; }
     echo "$stamp" >"$HID_VENV/.hid-stamp"
 }

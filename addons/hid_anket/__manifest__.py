@@ -16,5 +16,6 @@
     ],
     "data": [
         "security/hid_anket_security.xml",
+        "data/website_menu.xml",
     ],
 }

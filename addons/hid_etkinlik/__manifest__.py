@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 {
     "name": "HİD Etkinlik",
-    "summary": "Events of the Public Relations Directorate: Halk Günü, meetings with citizens, NGOs and muhtars",
+    "summary": "Events: Halk Günü, meetings with citizens, NGOs and muhtars",
     "version": "11.0.1.0.0",
     "development_status": "Alpha",
     "category": "Public Relations",

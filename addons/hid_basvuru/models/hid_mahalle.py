@@ -22,9 +22,7 @@ class HidMahalle(models.Model):
     muhtar_name = fields.Char(
         string="Muhtar",
     )
-    muhtar_phone = fields.Char(
-        string="Muhtar Phone",
-    )
+    muhtar_phone = fields.Char()
     active = fields.Boolean(
         default=True,
     )

@@ -36,6 +36,7 @@ class TestLegalBasis(unittest.TestCase):
 class TestLegalDeadline(unittest.TestCase):
 
     def setUp(self):
+        super().setUp()
         self.cal = WorkCalendar()
 
     def deadline(self, basis, received, **kwargs):
@@ -128,6 +129,7 @@ class TestLegalDeadline(unittest.TestCase):
 class TestExtension(unittest.TestCase):
 
     def setUp(self):
+        super().setUp()
         self.cal = WorkCalendar()
 
     def check(self, on_date, basis=LAW_4982, already_extended=False, reason='Many archives',

@@ -75,6 +75,7 @@ class TestPublicHolidays(unittest.TestCase):
 class TestWorkCalendar(unittest.TestCase):
 
     def setUp(self):
+        super().setUp()
         self.cal = WorkCalendar()
 
     def test_add_workdays_year_end(self):

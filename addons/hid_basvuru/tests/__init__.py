@@ -1,0 +1,3 @@
+from . import test_master_data
+from . import test_security
+from . import test_i18n
