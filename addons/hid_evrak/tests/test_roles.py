@@ -15,8 +15,10 @@ class TestRoles(TransactionCase):
         self.assertTrue(user.has_group("hid_basvuru.group_hid_user"))
         self.assertFalse(user.has_group("hid_basvuru.group_hid_agent"),
                          "this role alone does not open every application")
-        director = new_user(self.env, "t.hid_evrak.director", ["hid_basvuru.group_hid_director"])
-        self.assertTrue(director.has_group("hid_evrak.group_hid_evrak_user"), "the HİM director holds every role")
+        director = new_user(
+            self.env, "t.hid_evrak.director", ["hid_basvuru.group_hid_director"])
+        self.assertTrue(director.has_group("hid_evrak.group_hid_evrak_user"),
+                        "the HİM director holds every role")
 
     def test_every_term_translated(self):
         missing = untranslated_terms(self.env, "hid_evrak")
