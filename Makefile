@@ -3,7 +3,7 @@
 #   make test   the same set-up, then lint and every test (lib, Odoo modules, HTTP, browser)
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help run stop reset test lint setup
+.PHONY: help run stop reset test lint setup bench
 
 help:
 	@echo "make run    start HİD on http://127.0.0.1:$${HID_HTTP_PORT:-8069} (demo data, Turkish UI)"
@@ -27,3 +27,6 @@ lint:
 
 setup:
 	@scripts/setup.sh browser
+
+bench:
+	@bench/run.sh $(N)

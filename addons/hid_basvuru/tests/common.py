@@ -10,12 +10,12 @@ from odoo.modules.module import get_module_path
 from odoo.tools.translate import trans_export
 
 
-def untranslated_terms(env, module):
-    """Terms the module exports today that its i18n/tr.po leaves without a Turkish text."""
+def untranslated_terms(env, module, po_path=None):
+    """Terms the module exports today that its i18n/tr.po (or po_path) leaves untranslated."""
     buf = io.BytesIO()
     trans_export(False, [module], buf, "po", env.cr)
     exported = {m.id for m in pofile.read_po(io.BytesIO(buf.getvalue())) if m.id}
-    path = os.path.join(get_module_path(module), "i18n", "tr.po")
+    path = po_path or os.path.join(get_module_path(module), "i18n", "tr.po")
     with open(path, "rb") as f:
         translated = {m.id for m in pofile.read_po(f) if m.id and m.string}
     return sorted(exported - translated)

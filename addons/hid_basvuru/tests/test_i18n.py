@@ -1,5 +1,8 @@
 # Copyright 2026 Sancaktepe Belediyesi
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+import os
+
+from odoo.modules.module import get_module_path
 from odoo.tests.common import TransactionCase
 
 from .common import untranslated_terms
@@ -15,3 +18,11 @@ class TestI18n(TransactionCase):
         menu = self.env.ref("hid_basvuru.menu_hid_root").with_context(lang="tr_TR")
         self.assertEqual(menu.name, "Halkla İlişkiler",
                          "tr_TR is loaded and the root menu is translated")
+
+    def test_helpdesk_mgmt_in_turkish(self):
+        """OCA ships no Turkish for helpdesk_mgmt: hid_basvuru/i18n_extra/tr.po carries it."""
+        extra = os.path.join(get_module_path("hid_basvuru"), "i18n_extra", "tr.po")
+        missing = untranslated_terms(self.env, "helpdesk_mgmt", extra)
+        self.assertFalse(missing, "i18n_extra/tr.po lacks helpdesk_mgmt terms: %s" % missing)
+        stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new").with_context(lang="tr_TR")
+        self.assertEqual(stage.name, "Yeni")
