@@ -3,7 +3,7 @@
 {
     "name": "HİD Başvuru",
     "summary": "Citizen applications of the Public Relations Directorate (Halkla İlişkiler)",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "development_status": "Alpha",
     "category": "Public Relations",
     "website": "https://www.sancaktepe.bel.tr",
@@ -32,6 +32,7 @@
         "data/helpdesk_ticket_category_data.xml",
         "views/hid_menus.xml",
         "views/hid_mahalle_views.xml",
+        "views/hid_holiday_views.xml",
         "views/hid_basvuru_type_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_channel_views.xml",
