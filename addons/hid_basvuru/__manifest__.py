@@ -38,6 +38,7 @@
         "views/helpdesk_ticket_channel_views.xml",
         "views/helpdesk_ticket_category_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/res_partner_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
