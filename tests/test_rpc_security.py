@@ -65,3 +65,55 @@ def test_database_manager_closed(server):
         server.rpc("db").list()
     response = requests.get(server.url + "/web/database/manager", timeout=10)
     assert response.status_code != 200 or "disabled" in response.text.lower()
+
+
+@pytest.fixture(scope="module")
+def citizen_ticket(server):
+    """A named citizen's application in Fen İşleri, and a confidential ihbar there."""
+    admin = server.login("admin", "admin")
+    citizen = admin("res.partner", "create", {
+        "name": "Gizli Tanık", "hid_citizen": True, "mobile": "0532 777 66 55",
+        "tckn": "10000000146"})
+    fen_team = admin("helpdesk.ticket.team", "search", [("code", "=", "FEN")])[0]
+    common = {"description": "x", "team_id": fen_team, "partner_id": citizen,
+              "kvkk_notice_given": True}
+    named = admin("helpdesk.ticket", "create", dict(common, name="Kaldırım"))
+    ihbar = admin("helpdesk.ticket", "create",
+                  dict(common, name="Kaçak yapı", confidential=True))
+    return {"citizen": citizen, "named": named, "ihbar": ihbar}
+
+
+def test_identity_masked_for_mudurluk_over_rpc(server, citizen_ticket):
+    fen = server.login("fen.kullanici")
+    named, ihbar = citizen_ticket["named"], citizen_ticket["ihbar"]
+    rows = fen("helpdesk.ticket", "read", [named, ihbar], ["applicant_summary"])
+    summaries = {r["id"]: r["applicant_summary"] for r in rows}
+    assert summaries[named] == "Gizli Tanık (100******46)"
+    assert "Tanık" not in summaries[ihbar], "a confidential ihbar shows no identity"
+    for call in (
+        lambda: fen("helpdesk.ticket", "read", [named], ["partner_id"]),
+        lambda: fen("helpdesk.ticket", "search_read", [("id", "=", named)], ["partner_name"]),
+        lambda: fen("helpdesk.ticket", "export_data", [named], ["partner_id/name"]),
+        lambda: fen("res.partner", "read", [citizen_ticket["citizen"]], ["name"]),
+        lambda: fen("res.partner", "read", [citizen_ticket["citizen"]], ["tckn"]),
+    ):
+        with pytest.raises(xmlrpc.client.Fault):
+            call()
+    messages = fen("mail.message", "search_read",
+                   [("model", "=", "helpdesk.ticket"), ("res_id", "=", ihbar)], ["body"])
+    assert messages and not any("Tanık" in m["body"] for m in messages)
+
+
+def test_workflow_rules_hold_over_rpc(server, citizen_ticket):
+    named = citizen_ticket["named"]
+    agent = server.login("cagri.merkezi")
+    with pytest.raises(xmlrpc.client.Fault, match="Halkla İlişkiler"):
+        agent("helpdesk.ticket", "action_close", [named], "cozuldu")
+    staff = server.login("him.personel")
+    with pytest.raises(xmlrpc.client.Fault, match="cevap"):
+        staff("helpdesk.ticket", "action_close", [named], "cozuldu")
+    closed = staff("helpdesk.ticket.stage", "search", [("code", "=", "closed")])
+    with pytest.raises(xmlrpc.client.Fault):
+        staff("helpdesk.ticket", "write", [named], {"stage_id": closed[0]})
+    state = server.login("admin", "admin")("helpdesk.ticket", "read", [named], ["stage_code"])
+    assert state[0]["stage_code"] == "routed", "refused calls changed nothing"

@@ -7,3 +7,8 @@ from . import hid_holiday
 from . import hid_protected_field_mixin
 from . import res_partner
 from . import res_users
+from . import helpdesk_ticket_stage
+from . import hid_basvuru_counter
+from . import hid_havale
+from . import hid_fee_pause
+from . import helpdesk_ticket

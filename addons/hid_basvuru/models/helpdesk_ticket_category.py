@@ -15,3 +15,8 @@ class HelpdeskTicketCategory(models.Model):
         help="The müdürlük an application of this category is routed to by default.",
     )
     description = fields.Text()
+    target_hours = fields.Integer(
+        string="Internal Target (hours)",
+        help="The directorate's own answer target for this subject, e.g. 24 for "
+             "\"çöp toplanmadı\". Empty: no internal target.",
+    )

@@ -3,3 +3,7 @@ from . import test_security
 from . import test_i18n
 from . import test_hid_holiday
 from . import test_res_partner
+from . import test_ticket_lifecycle
+from . import test_ticket_deadlines
+from . import test_ticket_numbering
+from . import test_intake_wizard

@@ -22,6 +22,7 @@ class TestHidHoliday(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         cls.Holiday = cls.env["hid.holiday"]
         cls.staff = new_user(cls.env, "t.holiday.staff", [G % "staff"])
         cls.director = new_user(cls.env, "t.holiday.director", [G % "director"])

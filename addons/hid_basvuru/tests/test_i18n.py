@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 import os
 
+from odoo.exceptions import UserError, ValidationError
 from odoo.modules.module import get_module_path
 from odoo.tests.common import TransactionCase
 
@@ -26,3 +27,13 @@ class TestI18n(TransactionCase):
         self.assertFalse(missing, "i18n_extra/tr.po lacks helpdesk_mgmt terms: %s" % missing)
         stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new").with_context(lang="tr_TR")
         self.assertEqual(stage.name, "Yeni")
+
+    def test_errors_reach_the_user_in_turkish(self):
+        """Bad input gets a clear Turkish error when the user works in Turkish."""
+        env = self.env(context=dict(self.env.context, lang="tr_TR"))
+        with self.assertRaisesRegex(ValidationError, "Telefon: .* geçerli bir telefon"):
+            env["res.partner"].create({"name": "X", "hid_citizen": True, "phone": "0532 12"})
+        ticket = env["helpdesk.ticket"].create({"name": "Çukur", "description": "x",
+                                                "anonymous": True})
+        with self.assertRaisesRegex(UserError, "vatandaşa henüz cevap yazılmamış"):
+            ticket.action_close("cozuldu")

@@ -1,0 +1,154 @@
+# Copyright 2026 Sancaktepe Belediyesi
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+import datetime
+
+from odoo import fields
+from odoo.exceptions import UserError
+
+from .common_ticket import HidTicketCase
+
+
+def utc(year, month, day, hour=9):
+    """A received_date: 09:00 UTC is 12:00 in Istanbul, the same calendar day."""
+    return fields.Datetime.to_string(datetime.datetime(year, month, day, hour))
+
+
+class TestLegalBasis(HidTicketCase):
+
+    def test_basis_from_channel_and_type(self):
+        ref = self.env.ref
+        cases = [
+            ({}, "3071"),
+            ({"channel_id": self.cimer.id}, "cimer"),
+            ({"channel_id": ref("hid_basvuru.channel_acik_kapi").id}, "acik_kapi"),
+            ({"basvuru_type_id": ref("hid_basvuru.type_bilgi_edinme").id}, "4982"),
+            ({"channel_id": self.cimer.id,
+              "basvuru_type_id": ref("hid_basvuru.type_bilgi_edinme").id}, "4982"),
+            ({"basvuru_type_id": ref("hid_basvuru.type_tesekkur").id}, "internal"),
+        ]
+        for vals, basis in cases:
+            self.assertEqual(self.intake(**vals).legal_basis, basis, vals)
+
+
+class TestDeadlines(HidTicketCase):
+
+    def test_3071_thirty_calendar_days(self):
+        ticket = self.intake(received_date=utc(2026, 3, 16))
+        self.assertEqual(ticket.legal_deadline, "2026-04-15")
+
+    def test_4982_fifteen_working_days_across_ramazan_bayrami(self):
+        info = self.env.ref("hid_basvuru.type_bilgi_edinme")
+        ticket = self.intake(basvuru_type_id=info.id, received_date=utc(2026, 3, 16))
+        # 20 March 2026 is Ramazan Bayramı (Friday): 15 working days end on 7 April.
+        self.assertEqual(ticket.legal_deadline, "2026-04-07")
+
+    def test_staff_added_leave_day_counts(self):
+        self.env["hid.holiday"].create({"date": "2026-03-19", "name": "İdari izin"})
+        info = self.env.ref("hid_basvuru.type_bilgi_edinme")
+        ticket = self.intake(basvuru_type_id=info.id, received_date=utc(2026, 3, 16))
+        self.assertEqual(ticket.legal_deadline, "2026-04-08")
+
+    def test_acik_kapi_seven_days_moves_past_weekend(self):
+        ticket = self.intake(channel_id=self.env.ref("hid_basvuru.channel_acik_kapi").id,
+                             received_date=utc(2026, 11, 2))
+        # 2 Nov + 7 = Monday 9 Nov 2026, a working day.
+        self.assertEqual(ticket.legal_deadline, "2026-11-09")
+        ticket = self.intake(channel_id=self.env.ref("hid_basvuru.channel_acik_kapi").id,
+                             received_date=utc(2026, 11, 7))
+        # 7 Nov + 7 = Saturday 14 Nov: the period ends on Monday 16 Nov.
+        self.assertEqual(ticket.legal_deadline, "2026-11-16")
+
+    def test_fee_pause_stops_the_4982_clock(self):
+        info = self.env.ref("hid_basvuru.type_bilgi_edinme")
+        ticket = self.intake(basvuru_type_id=info.id, received_date=utc(2026, 3, 16))
+        ticket.sudo(self.staff).write({"fee_pause_ids": [(0, 0, {"date_start": "2026-03-24"})]})
+        self.assertFalse(ticket.legal_deadline, "suspended while the fee is pending")
+        ticket.fee_pause_ids.sudo(self.staff).write({"date_end": "2026-03-26"})
+        # 24 and 25 March did not count: two working days later than 7 April.
+        self.assertEqual(ticket.legal_deadline, "2026-04-09")
+
+    def test_internal_target_from_category(self):
+        self.cat_cop.target_hours = 24
+        ticket = self.intake(category_id=self.cat_cop.id, received_date=utc(2026, 5, 4, 8))
+        self.assertEqual(ticket.internal_deadline, "2026-05-05 08:00:00")
+
+
+class TestExtension(HidTicketCase):
+
+    def setUp(self):
+        super().setUp()
+        self.info = self.env.ref("hid_basvuru.type_bilgi_edinme")
+
+    def test_extend_once_with_reason_and_notice(self):
+        ticket = self.intake(basvuru_type_id=self.info.id,
+                             received_date=fields.Datetime.now())
+        before = fields.Date.from_string(ticket.legal_deadline)
+        with self.assertRaises(UserError):
+            ticket.sudo(self.staff).action_extend("  ")
+        ticket.sudo(self.staff).action_extend("Bilgi birden fazla birimden toplanıyor")
+        self.assertTrue(ticket.extended)
+        self.assertGreater(fields.Date.from_string(ticket.legal_deadline), before)
+        self.assertIn("Bilgi birden fazla birimden toplanıyor", ticket.message_ids[0].body,
+                      "the applicant's notice is logged")
+        with self.assertRaises(UserError):
+            ticket.sudo(self.staff).action_extend("Bir daha")
+
+    def test_extension_refused_after_fifteen_working_days(self):
+        ticket = self.intake(basvuru_type_id=self.info.id, received_date=utc(2026, 1, 5))
+        with self.assertRaises(UserError):
+            ticket.sudo(self.staff).action_extend("Geç kalındı")
+
+    def test_extension_only_for_4982(self):
+        ticket = self.intake()
+        with self.assertRaises(UserError):
+            ticket.sudo(self.staff).action_extend("Olmaz")
+
+
+class TestDeadlineMonitoring(HidTicketCase):
+
+    def test_states_and_escalation(self):
+        long_ago = fields.Datetime.to_string(datetime.datetime.now() - datetime.timedelta(days=60))
+        overdue = self.intake(received_date=long_ago)
+        tem_overdue = self.intake(received_date=long_ago, category_id=self.cat_cop.id)
+        fresh = self.intake()
+        self.assertEqual(overdue.deadline_state, "overdue")
+        self.assertEqual(fresh.deadline_state, "on_time")
+        self.env["helpdesk.ticket"]._cron_refresh_deadline_states()
+        activities = self.env["mail.activity"].search([
+            ("res_model", "=", "helpdesk.ticket"), ("res_id", "=", overdue.id)])
+        self.assertEqual(activities.user_id, self.fen_manager,
+                         "the müdürlük manager is told about the overdue case")
+        self.assertTrue(overdue.overdue_escalated and tem_overdue.overdue_escalated)
+        self.env["helpdesk.ticket"]._cron_refresh_deadline_states()
+        self.assertEqual(len(self.env["mail.activity"].search([
+            ("res_model", "=", "helpdesk.ticket"), ("res_id", "=", overdue.id)])), 1,
+            "escalated once, not at every run")
+
+    def test_cron_is_set_based(self):
+        Ticket = self.env["helpdesk.ticket"]
+        for _i in range(5):
+            self.intake()
+        self.env.cr.execute("UPDATE helpdesk_ticket SET deadline_state = NULL")
+        Ticket.invalidate_cache()
+        before = self.env.cr.sql_log_count
+        changed = Ticket._cron_refresh_deadline_states()
+        self.assertGreaterEqual(changed, 5)
+        self.assertEqual(self.env.cr.sql_log_count - before, 2,
+                         "two queries whatever the number of applications")
+
+    def test_closed_has_no_deadline_state(self):
+        ticket = self.intake(received_date=fields.Datetime.to_string(
+            datetime.datetime.now() - datetime.timedelta(days=60)))
+        ticket.sudo(self.fen_user).action_answer("Yapıldı")
+        ticket.sudo(self.staff).action_close("cozuldu")
+        self.assertEqual(ticket.deadline_state, "none")
+
+    def test_due_filter_domain(self):
+        """The "due today or tomorrow" list shows an open case whose deadline is tomorrow."""
+        today = self.env["helpdesk.ticket"]._today()
+        ticket = self.intake()
+        self.env.cr.execute("UPDATE helpdesk_ticket SET legal_deadline = %s WHERE id = %s",
+                            (today + datetime.timedelta(days=1), ticket.id))
+        self.env["helpdesk.ticket"]._cron_refresh_deadline_states()
+        ticket.invalidate_cache()
+        self.assertEqual(ticket.deadline_state, "due_soon")

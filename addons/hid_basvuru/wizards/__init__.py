@@ -1,0 +1,5 @@
+from . import hid_havale_wizard
+from . import hid_close_wizard
+from . import hid_reopen_wizard
+from . import hid_extend_wizard
+from . import hid_basvuru_intake

@@ -1,0 +1,218 @@
+# Copyright 2026 Sancaktepe Belediyesi
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import plaintext2html
+
+from ..lib.exceptions import HidLibError
+from ..lib.phone import normalize_phone
+from ..lib.tckn import normalize_tckn
+
+
+class HidBasvuruIntake(models.TransientModel):
+    """The "Yeni Başvuru" screen: find the caller first, then register in one save."""
+
+    _name = "hid.basvuru.intake"
+    _description = "New Application (intake)"
+
+    # --- the citizen ---
+    phone = fields.Char(
+        help="Type the caller's number: a known citizen is found at once.",
+    )
+    tckn = fields.Char(
+        string="TC Kimlik No",
+    )
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Citizen",
+        domain=[("hid_citizen", "=", True)],
+        help="Search by name, phone or TC kimlik no.",
+    )
+    new_name = fields.Char(
+        string="Name of a New Citizen",
+    )
+    partner_ticket_ids = fields.Many2many(
+        comodel_name="helpdesk.ticket",
+        string="Past Applications",
+        compute="_compute_partner_ticket_ids",
+    )
+    anonymous = fields.Boolean()
+    kvkk_notice_given = fields.Boolean(
+        string="KVKK Notice Given",
+    )
+    # --- the application ---
+    basvuru_type_id = fields.Many2one(
+        comodel_name="hid.basvuru.type",
+        string="Type",
+        required=True,
+        default=lambda self: self.env.ref("hid_basvuru.type_talep", raise_if_not_found=False),
+    )
+    channel_id = fields.Many2one(
+        comodel_name="helpdesk.ticket.channel",
+        string="Channel",
+        required=True,
+        default=lambda self: self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone",
+                                          raise_if_not_found=False),
+    )
+    category_id = fields.Many2one(
+        comodel_name="helpdesk.ticket.category",
+        string="Category",
+    )
+    team_id = fields.Many2one(
+        comodel_name="helpdesk.ticket.team",
+        string="Müdürlük",
+        domain=[("code", "!=", False)],
+    )
+    name = fields.Char(
+        string="Subject",
+        required=True,
+    )
+    description = fields.Text(
+        required=True,
+    )
+    mahalle_id = fields.Many2one(
+        comodel_name="hid.mahalle",
+    )
+    address = fields.Char()
+    latitude = fields.Float(
+        digits=(10, 7),
+    )
+    longitude = fields.Float(
+        digits=(10, 7),
+    )
+    cimer_no = fields.Char(
+        string="CİMER No",
+    )
+    acik_kapi_no = fields.Char(
+        string="Açık Kapı No",
+    )
+    confidential = fields.Boolean(
+        string="Keep My Identity Confidential",
+    )
+    attachment_ids = fields.Many2many(
+        comodel_name="ir.attachment",
+        string="Photos and Documents",
+    )
+    possible_duplicate_ids = fields.Many2many(
+        comodel_name="helpdesk.ticket",
+        string="Possible Duplicates",
+        compute="_compute_possible_duplicate_ids",
+    )
+
+    # ---------------------------------------------------
+    # Computes and onchanges (they only fill the screen; the rules are in the models)
+    # ---------------------------------------------------
+
+    @api.depends("partner_id")
+    def _compute_partner_ticket_ids(self):
+        Ticket = self.env["helpdesk.ticket"]
+        for intake in self:
+            intake.partner_ticket_ids = Ticket.search(
+                [("partner_id", "=", intake.partner_id.id)], limit=50) \
+                if intake.partner_id else Ticket
+
+    @api.depends("partner_id", "category_id", "mahalle_id", "cimer_no", "acik_kapi_no")
+    def _compute_possible_duplicate_ids(self):
+        Ticket = self.env["helpdesk.ticket"]
+        for intake in self:
+            domain = Ticket.new(intake._prepare_ticket_vals(intake.partner_id)) \
+                ._get_possible_duplicates_domain()
+            intake.possible_duplicate_ids = Ticket.search(domain, limit=20) if domain else Ticket
+
+    @api.onchange("phone", "tckn")
+    def _onchange_find_citizen(self):
+        """A known phone number or TC kimlik no brings up the citizen and their history."""
+        partner = self._find_citizen()
+        if partner:
+            self.partner_id = partner
+
+    @api.onchange("partner_id")
+    def _onchange_partner_id(self):
+        if self.partner_id.mahalle_id and not self.mahalle_id:
+            self.mahalle_id = self.partner_id.mahalle_id
+
+    @api.onchange("category_id")
+    def _onchange_category_id(self):
+        if self.category_id.team_id:
+            self.team_id = self.category_id.team_id
+
+    @api.onchange("basvuru_type_id")
+    def _onchange_basvuru_type_id(self):
+        self.confidential = self.basvuru_type_id.confidential_default
+
+    # ---------------------------------------------------
+    # Actions
+    # ---------------------------------------------------
+
+    @api.multi
+    def action_save(self):
+        """Create the citizen (if new) and the application together: all or nothing."""
+        self.ensure_one()
+        partner = self.partner_id or self._find_citizen()
+        if not partner and not self.anonymous:
+            partner = self._create_citizen()
+        ticket = self.env["helpdesk.ticket"].create(self._prepare_ticket_vals(partner))
+        if self.attachment_ids:
+            self.attachment_ids.write({"res_model": ticket._name, "res_id": ticket.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": ticket._name,
+            "res_id": ticket.id,
+            "view_mode": "form",
+            "views": [(self.env.ref("hid_basvuru.hid_ticket_view_form").id, "form")],
+            "target": "current",
+        }
+
+    def _find_citizen(self):
+        """The citizen with this phone or TC kimlik no, if both are valid and known."""
+        Partner = self.env["res.partner"]
+        try:
+            phone = normalize_phone(self.phone) if self.phone else None
+            tckn = normalize_tckn(self.tckn) if self.tckn else None
+        except HidLibError:
+            return Partner  # typing in progress; the save checks the value properly
+        if tckn:
+            found = Partner.search([("hid_citizen", "=", True), ("tckn", "=", tckn)], limit=1)
+            if found:
+                return found
+        if phone:
+            return Partner.search([("hid_citizen", "=", True), "|", ("mobile", "=", phone),
+                                   ("phone", "=", phone)], limit=1)
+        return Partner
+
+    def _create_citizen(self):
+        if not (self.new_name or "").strip():
+            raise UserError(_("Citizen: choose a known citizen, write the name of a new one, "
+                              "or tick \"Anonymous\"."))
+        if not self.phone:
+            raise ValidationError(_("Phone: a new citizen needs a phone number so that we can "
+                                    "inform them."))
+        return self.env["res.partner"].create({
+            "name": self.new_name.strip(),
+            "hid_citizen": True,
+            "mobile": self.phone,
+            "tckn": self.tckn or False,
+            "mahalle_id": self.mahalle_id.id,
+            "kvkk_notice_given": self.kvkk_notice_given,
+            "kvkk_notice_date": fields.Datetime.now() if self.kvkk_notice_given else False,
+        })
+
+    def _prepare_ticket_vals(self, partner):
+        return {
+            "partner_id": partner.id if partner else False,
+            "anonymous": self.anonymous,
+            "kvkk_notice_given": self.kvkk_notice_given,
+            "basvuru_type_id": self.basvuru_type_id.id,
+            "channel_id": self.channel_id.id,
+            "category_id": self.category_id.id,
+            "team_id": self.team_id.id,
+            "name": self.name,
+            "description": plaintext2html(self.description or ""),
+            "mahalle_id": self.mahalle_id.id,
+            "address": self.address,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "cimer_no": self.cimer_no,
+            "acik_kapi_no": self.acik_kapi_no,
+            "confidential": self.confidential,
+        }
