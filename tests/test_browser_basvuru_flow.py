@@ -13,8 +13,9 @@ def logout(page, server):
 def pick_many2one(page, scope, field, text):
     """Type in a many2one field and choose the first proposal of the autocomplete."""
     page.fill('%s .o_field_widget[name="%s"] input' % (scope, field), text)
-    page.wait_for_selector(".ui-autocomplete li a", state="visible")
-    page.click(".ui-autocomplete li a >> nth=0")
+    proposal = page.locator(".ui-autocomplete:visible li a", has_text=text).first
+    proposal.wait_for(state="visible")
+    proposal.click()
 
 
 def open_ticket(page, server, ticket_id):
@@ -39,7 +40,10 @@ def test_phone_call_to_closure(page, server, screenshots):
     page.fill(modal + ' .o_field_widget[name="description"]', "Okul önünde, tehlikeli.")
     page.screenshot(path=str(screenshots / "flow-1-intake.png"))
     page.click(modal + " footer button.btn-primary")
-    page.wait_for_selector(".o_form_view .oe_title h1 span:text-matches('\\\\d{4}-\\\\d{6}')")
+    try:
+        page.wait_for_selector(".o_form_view .o_statusbar_status")
+    finally:
+        page.screenshot(path=str(screenshots / "flow-1-after-save.png"))
     number = page.inner_text(".o_form_view .oe_title h1").strip()
     assert re.match(r"^\d{4}-\d{6}$", number)
     assert "Havale Edildi" in page.inner_text(".o_statusbar_status .btn-primary")
@@ -71,7 +75,7 @@ def test_phone_call_to_closure(page, server, screenshots):
     # 3. HİM staff close it honestly.
     login(page, server, "him.personel")
     open_ticket(page, server, ticket_id)
-    page.click(".o_statusbar_buttons button.btn-primary:has-text('Sonuçlandır')")
+    page.locator(".o_statusbar_buttons button:visible", has_text="Sonuçlandır").first.click()
     page.wait_for_selector(modal + ' .o_field_widget[name="closure_state"]')
     page.select_option(modal + ' select.o_field_widget[name="closure_state"]',
                        label="Çözüldü")

@@ -10,13 +10,28 @@ ACLs, record rules and the model's own checks apply as they do over RPC.
 import base64
 
 import werkzeug
-from werkzeug.exceptions import BadRequest, Forbidden
+from werkzeug import exceptions
 
 from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
+
+
+class _Utf8Error(object):
+    """werkzeug's error pages declare no charset: browsers then garble the Turkish text."""
+
+    def get_headers(self, environ=None):
+        return [("Content-Type", "text/html; charset=utf-8")]
+
+
+class BadRequest(_Utf8Error, exceptions.BadRequest):
+    pass
+
+
+class Forbidden(_Utf8Error, exceptions.Forbidden):
+    pass
 
 
 MAX_ID = 2 ** 31 - 1  # PostgreSQL "integer": a larger id would fail in SQL, with a 500

@@ -12,3 +12,4 @@ from . import hid_basvuru_counter
 from . import hid_havale
 from . import hid_fee_pause
 from . import helpdesk_ticket
+from . import mail_message

@@ -401,9 +401,8 @@ class HelpdeskTicket(models.Model):
         btype = self.env["hid.basvuru.type"].browse(vals.get("basvuru_type_id"))
         if "confidential" not in vals and btype.confidential_default:
             vals["confidential"] = True
-        if vals.get("partner_id") and not vals.get("anonymous") \
-                and not vals.get("kvkk_notice_given") \
-                and not self.env.context.get("hid_kvkk_notice_sent"):
+        if partner.hid_citizen and not vals.get("anonymous") \
+                and not vals.get("kvkk_notice_given"):
             raise ValidationError(_("KVKK: tell the applicant how their personal data is "
                                     "processed (aydınlatma metni) and tick \"KVKK Notice "
                                     "Given\" before saving."))

@@ -1,6 +1,6 @@
 # Copyright 2026 Sancaktepe Belediyesi
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HelpdeskTicketStage(models.Model):
@@ -17,3 +17,24 @@ class HelpdeskTicketStage(models.Model):
     _sql_constraints = [
         ("code_uniq", "unique(code)", "The code of a stage must be unique."),
     ]
+
+    @api.model
+    def _hid_adopt_generic_stages(self):
+        """Archive stages without a HİD code; their applications move to the HİD stage that
+        means the same (awaiting → answered, done/cancelled → closed)."""
+        mapping = {
+            "helpdesk_mgmt.helpdesk_ticket_stage_new": "new",
+            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress": "in_progress",
+            "helpdesk_mgmt.helpdesk_ticket_stage_awaiting": "answered",
+            "helpdesk_mgmt.helpdesk_ticket_stage_done": "closed",
+            "helpdesk_mgmt.helpdesk_ticket_stage_cancelled": "closed",
+        }
+        generic = self.with_context(active_test=False).search([("code", "=", False)])
+        Ticket = self.env["helpdesk.ticket"].sudo().with_context(
+            hid_workflow=True, tracking_disable=True)
+        for xmlid, code in mapping.items():
+            stage = self.env.ref(xmlid, raise_if_not_found=False)
+            target = self.search([("code", "=", code)], limit=1)
+            if stage and target:
+                Ticket.search([("stage_id", "=", stage.id)]).write({"stage_id": target.id})
+        generic.write({"active": False})

@@ -17,6 +17,12 @@ class TestIntake(HidTicketCase):
         year, n = first.number.split("-")
         self.assertEqual(second.number, "%s-%06d" % (year, int(n) + 1), "no gap between two")
 
+    def test_agent_without_email_can_register(self):
+        self.agent.partner_id.email = False
+        ticket = self.intake()
+        self.assertTrue(ticket.message_ids, "the intake notice was posted")
+        self.assertTrue(ticket.sudo(self.agent).message_post(body="Arayan bilgilendirildi"))
+
     def test_category_proposes_mudurluk_and_routes(self):
         ticket = self.intake(category_id=self.cat_cop.id)
         self.assertEqual(ticket.team_id, self.tem, "çöp goes to Temizlik İşleri")
