@@ -25,6 +25,10 @@ stage() {  # stage NAME COMMAND...: run it, remember a failure, go on with the n
 }
 
 "$HID_ROOT/scripts/setup.sh" browser || exit 1
+# A private cluster this run starts is stopped at the end (make run's stays up: make stop).
+if [ "$HID_PG_EXTERNAL" = 0 ] && [ "$("$HID_ROOT/scripts/pg.sh" status)" != running ]; then
+    trap '"$HID_ROOT/scripts/pg.sh" stop >/dev/null' EXIT
+fi
 "$HID_ROOT/scripts/pg.sh" start || exit 1
 cd "$HID_ROOT" || exit 1
 
