@@ -64,10 +64,11 @@ class HelpdeskTicket(models.Model):
     partner_email = fields.Char(
         groups=G_AGENT,
     )
+    # Not NOT NULL in the database: tickets that exist before HİD is installed get their type
+    # from _hid_adopt_existing_tickets; every new one from _prepare_intake_vals.
     basvuru_type_id = fields.Many2one(
         comodel_name="hid.basvuru.type",
         string="Type",
-        required=True,
         index=True,
         default=lambda self: self.env.ref("hid_basvuru.type_talep", raise_if_not_found=False),
         track_visibility="onchange",
@@ -398,7 +399,9 @@ class HelpdeskTicket(models.Model):
         partner = self.env["res.partner"].sudo().browse(vals.get("partner_id"))
         if not vals.get("mahalle_id") and partner.mahalle_id:
             vals["mahalle_id"] = partner.mahalle_id.id
-        btype = self.env["hid.basvuru.type"].browse(vals.get("basvuru_type_id"))
+        if not vals.get("basvuru_type_id"):
+            vals["basvuru_type_id"] = self.env.ref("hid_basvuru.type_talep").id
+        btype = self.env["hid.basvuru.type"].browse(vals["basvuru_type_id"])
         if "confidential" not in vals and btype.confidential_default:
             vals["confidential"] = True
         if partner.hid_citizen and not vals.get("anonymous") \
@@ -434,6 +437,13 @@ class HelpdeskTicket(models.Model):
                 "The same reference arrived again as application %s; it is linked here as a "
                 "duplicate.") % self.number)
 
+    @api.model
+    def _hid_adopt_existing_tickets(self):
+        """Tickets made before HİD was installed (helpdesk_mgmt's) become talep applications."""
+        self.sudo().with_context(hid_workflow=True, tracking_disable=True).search(
+            [("basvuru_type_id", "=", False)]).write(
+                {"basvuru_type_id": self.env.ref("hid_basvuru.type_talep").id})
+
     def _check_manual_write(self, vals):
         """Fields that only a workflow action may change, and who may route or assign."""
         if WORKFLOW_FIELDS & set(vals):
@@ -444,6 +454,8 @@ class HelpdeskTicket(models.Model):
             if stage.closed or any(self.mapped("stage_id.closed")):
                 raise UserError(_("Use \"Close\" to close an application and \"Reopen\" to "
                                   "reopen it."))
+        if "basvuru_type_id" in vals and not vals["basvuru_type_id"]:
+            raise ValidationError(_("Type: every application has a type."))
         if "team_id" in vals and not self.env.user.has_group(G_STAFF) \
                 and any(t.team_id.id != vals["team_id"] for t in self):
             raise AccessError(_("Only the Public Relations staff route applications to a "

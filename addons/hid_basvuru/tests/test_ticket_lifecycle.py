@@ -45,6 +45,12 @@ class TestIntake(HidTicketCase):
         anonymous = self.intake(partner_id=False, anonymous=True, kvkk_notice_given=False)
         self.assertEqual(anonymous.applicant_summary, "Anonymous")
 
+    def test_every_application_has_a_type(self):
+        ticket = self.intake(basvuru_type_id=False)
+        self.assertEqual(ticket.basvuru_type_id, self.talep, "talep unless told otherwise")
+        with self.assertRaises(ValidationError):
+            ticket.sudo(self.staff).write({"basvuru_type_id": False})
+
     def test_ihbar_is_confidential_by_default(self):
         ticket = self.intake(basvuru_type_id=self.env.ref("hid_basvuru.type_ihbar").id)
         self.assertTrue(ticket.confidential)
