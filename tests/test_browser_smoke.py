@@ -24,10 +24,12 @@ def test_role_opens_halkla_iliskiler(page, server, screenshots, user):
     page.wait_for_selector(".o_kanban_view, .o_list_view", timeout=30000)
     assert "Başvurular" in page.inner_text(".o_control_panel .breadcrumb")
     config = page.locator('[data-menu-xmlid="hid_basvuru.menu_hid_config"]')
-    if DEMO_USERS[user] == "director":
-        assert config.count() == 1, "the director configures HİD"
+    if DEMO_USERS[user] in ("director", "staff"):
+        assert config.count() == 1, "the director configures HİD, HİM staff the calendar"
     else:
         assert config.count() == 0, "%s has no configuration menu" % user
+    teams = page.locator('[data-menu-xmlid="hid_basvuru.menu_hid_config_team"]')
+    assert teams.count() == (1 if DEMO_USERS[user] == "director" else 0)
     assert page.locator('[data-menu-xmlid="website.menu_website_configuration"]').count() == 0
     page.screenshot(path=str(screenshots / ("%s.png" % user)))
     assert not page.js_errors, "JavaScript errors: %s" % page.js_errors

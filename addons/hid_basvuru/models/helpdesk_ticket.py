@@ -630,6 +630,13 @@ class HelpdeskTicket(models.Model):
     # ---------------------------------------------------
 
     @api.model
+    def _hid_recompute_open_deadlines(self):
+        """The working-day calendar changed: recompute the legal deadlines of open cases."""
+        tickets = self.sudo().search([("closed", "=", False), ("legal_deadline", "!=", False)])
+        self.env.add_todo(self._fields["legal_deadline"], tickets)
+        tickets.recompute()
+
+    @api.model
     def _cron_refresh_deadline_states(self):
         """Refresh every open case's traffic lights and escalate the overdue ones not yet
         escalated: two set-based queries, whatever the number of applications."""

@@ -82,3 +82,25 @@ class HidHoliday(models.Model):
         for row in rows:
             days[row["kind"]].append(fields.Date.from_string(row["date"]))
         return WorkCalendar(extra_holidays=days["holiday"], extra_workdays=days["workday"])
+
+    # ---------------------------------------------------
+    # CRUD: open applications' deadlines follow the calendar
+    # ---------------------------------------------------
+
+    @api.model
+    def create(self, vals):
+        holiday = super().create(vals)
+        self.env["helpdesk.ticket"]._hid_recompute_open_deadlines()
+        return holiday
+
+    @api.multi
+    def write(self, vals):
+        res = super().write(vals)
+        self.env["helpdesk.ticket"]._hid_recompute_open_deadlines()
+        return res
+
+    @api.multi
+    def unlink(self):
+        res = super().unlink()
+        self.env["helpdesk.ticket"]._hid_recompute_open_deadlines()
+        return res

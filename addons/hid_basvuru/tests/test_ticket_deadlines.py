@@ -48,6 +48,17 @@ class TestDeadlines(HidTicketCase):
         ticket = self.intake(basvuru_type_id=info.id, received_date=utc(2026, 3, 16))
         self.assertEqual(ticket.legal_deadline, "2026-04-08")
 
+    def test_open_deadlines_follow_a_later_leave_day(self):
+        info = self.env.ref("hid_basvuru.type_bilgi_edinme")
+        ticket = self.intake(basvuru_type_id=info.id, received_date=utc(2026, 3, 16))
+        self.assertEqual(ticket.legal_deadline, "2026-04-07")
+        leave = self.env["hid.holiday"].sudo(self.staff).create(
+            {"date": "2026-03-19", "name": "İdari izin"})
+        self.assertEqual(ticket.legal_deadline, "2026-04-08",
+                         "a leave day added later moves the open case's deadline")
+        leave.sudo(self.staff).unlink()
+        self.assertEqual(ticket.legal_deadline, "2026-04-07")
+
     def test_acik_kapi_seven_days_moves_past_weekend(self):
         ticket = self.intake(channel_id=self.env.ref("hid_basvuru.channel_acik_kapi").id,
                              received_date=utc(2026, 11, 2))
