@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Refresh i18n/<module>.pot and i18n/tr.po of HİD addons from the database of make run.
+# Refresh i18n/<module>.pot and i18n/tr.po of HİD addons from a database where they are installed.
+# Use a freshly built one (HID_DB=hid_test_tpl after make test): an upgraded database can export
+# a slightly different set of terms than the fresh install CI tests against.
 # Usage: scripts/i18n.sh [module,...] [compendium.po]
 #   Existing Turkish translations are kept, terms gone from the code are dropped, new terms are
 #   listed as untranslated. A compendium (a .po of msgid/msgstr pairs) fills new terms.

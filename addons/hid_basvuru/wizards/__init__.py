@@ -1,5 +1,6 @@
 from . import hid_havale_wizard
 from . import hid_close_wizard
+from . import hid_ticket_reason_wizard
 from . import hid_reopen_wizard
 from . import hid_extend_wizard
 from . import hid_basvuru_intake
