@@ -22,6 +22,8 @@ for m in ${modules//,/ }; do
         "$dir/tr.po" "$dir/$m.pot" -o "$dir/tr.po.new"
     msgattrib --no-obsolete --no-wrap "$dir/tr.po.new" -o "$dir/tr.po"
     rm -f "$dir/tr.po.new"
-    untranslated="$(msgattrib --untranslated --no-obsolete "$dir/tr.po" | grep -c '^msgid "[^"]' || true)"
-    say "$m: $(grep -c '^msgid "[^"]' "$dir/tr.po") terms, $untranslated untranslated"
+    # Entries, not lines: a long msgid starts with msgid "" too; minus the header entry.
+    untranslated="$(msgattrib --untranslated --no-obsolete "$dir/tr.po" | grep -c '^msgid ' || true)"
+    untranslated=$(( untranslated > 0 ? untranslated - 1 : 0 ))
+    say "$m: $(( $(grep -c '^msgid ' "$dir/tr.po") - 1 )) terms, $untranslated untranslated"
 done
