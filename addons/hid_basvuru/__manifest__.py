@@ -51,5 +51,6 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/helpdesk_ticket_demo.xml",
     ],
 }
