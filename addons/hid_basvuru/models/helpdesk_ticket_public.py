@@ -7,6 +7,7 @@ import hmac
 import os
 
 import pytz
+from psycopg2 import IntegrityError
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -91,8 +92,14 @@ class HelpdeskTicket(models.Model):
         clean, errors = self._hid_public_check(values, files)
         if errors:
             raise HidPublicFormError(errors)
-        with self.env.cr.savepoint():
-            ticket = self._hid_public_create(clean)
+        try:
+            with self.env.cr.savepoint():
+                ticket = self._hid_public_create(clean)
+        except IntegrityError:
+            # e.g. the TC kimlik no belongs to a partner who is not a citizen (a staff member)
+            raise HidPublicFormError({"form": _(
+                "Your application could not be saved with these details; please check them "
+                "or call 153.")}) from None
         return {"number": ticket.number, "sms": phone_lib.is_mobile(clean["phone"])}
 
     @api.model
