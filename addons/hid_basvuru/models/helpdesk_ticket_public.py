@@ -70,9 +70,11 @@ class HelpdeskTicket(models.Model):
             "types": env["hid.basvuru.type"].search([]),
             "categories": env["helpdesk.ticket.category"].search([("team_id", "!=", False)]),
             "mahalleler": env["hid.mahalle"].search([]),
-            "max_files": upload_lib.MAX_FILES,
-            "max_file_mb": upload_lib.MAX_FILE_SIZE // (1024 * 1024),
-            "max_total_mb": upload_lib.MAX_TOTAL_SIZE // (1024 * 1024),
+            "limits_text": _("At most %(files)d JPEG, PNG or PDF files, each up to "
+                             "%(file_mb)d MB, together up to %(total_mb)d MB.") % {
+                                 "files": upload_lib.MAX_FILES,
+                                 "file_mb": upload_lib.MAX_FILE_SIZE // (1024 * 1024),
+                                 "total_mb": upload_lib.MAX_TOTAL_SIZE // (1024 * 1024)},
         }
 
     @api.model

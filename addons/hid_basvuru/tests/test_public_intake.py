@@ -43,7 +43,8 @@ class TestPublicIntake(HidTicketCase):
         ticket = self.env["helpdesk.ticket"].search([("number", "=", receipt["number"])])
         self.assertEqual(len(ticket), 1, "the receipt names the new application")
         self.assertTrue(receipt["sms"], "a mobile number: the SMS wording is shown")
-        self.assertEqual(ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web"))
+        self.assertEqual(ticket.channel_id,
+                         self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web"))
         self.assertTrue(ticket.kvkk_notice_given)
         self.assertEqual(ticket.team_id, self.fen, "routed by its category")
         self.assertEqual(ticket.partner_id.mobile, "+905334445566", "phone normalised")
@@ -169,8 +170,9 @@ class TestPublicLimitsAndStatus(HidTicketCase):
         self.assertTrue(status["closed"] and status["closed_date"] and status["closure"])
 
     def test_status_misses_are_alike(self):
-        for number, phone in ((self.ticket.number, "0532 111 22 34"), ("2026-999999", "0532 111 22 33"),
-                              ("", ""), (self.ticket.number, "abc"), ("x\x00", "0")):
+        for number, phone in ((self.ticket.number, "0532 111 22 34"),
+                              ("2026-999999", "0532 111 22 33"), ("", ""),
+                              (self.ticket.number, "abc"), ("x\x00", "0")):
             with self.subTest(number=number, phone=phone):
                 self.assertIs(self.Ticket._hid_public_status(number, phone, IP), False)
 
