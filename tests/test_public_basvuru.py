@@ -110,8 +110,8 @@ def test_valid_post_gives_number_and_stores_markup_as_text(server, admin):
     attachments = admin("ir.attachment", "search_read",
                         [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket["id"])],
                         ["mimetype", "datas_fname"])
-    assert [(a["mimetype"], a["datas_fname"]) for a in attachments] == [("image/png",
-                                                                          "direk.png")]
+    found = [(a["mimetype"], a["datas_fname"]) for a in attachments]
+    assert found == [("image/png", "direk.png")], "the photo, its type read from its bytes"
 
 
 def test_bad_input_gets_turkish_messages_and_saves_nothing(server, admin):
