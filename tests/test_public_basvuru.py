@@ -234,3 +234,23 @@ def test_browser_submits_on_a_phone_and_follows_the_application(server, admin, p
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "no horizontal scrolling on a phone (%spx)" % width
     assert page.js_errors == [], page.js_errors
+
+
+def test_wrong_encoding_and_honeypot(server, admin):
+    session = _browser_session()
+    data = _form(server, session)
+    before = admin("helpdesk.ticket", "search_count", [])
+    # Latin-5 bytes where UTF-8 is expected: decoded with replacement, refused politely.
+    body = ("csrf_token=%s&name=%%FE%%FD&phone=%%FF%%FE&kvkk=1" % data["csrf_token"]).encode()
+    answer = session.post(server.url + "/basvuru", data=body, timeout=30, headers={
+        "Content-Type": "application/x-www-form-urlencoded"})
+    assert answer.status_code == 400, answer.status_code
+    assert 'data-field="phone"' in answer.text
+    answer = session.post(server.url + "/basvuru", data=dict(data, hp_fax="http://spam.example"),
+                          timeout=30)
+    assert answer.status_code == 200 and "hid_tracking_number" not in answer.text, \
+        "a bot is told nothing went wrong, and gets no number"
+    answer = session.post(server.url + "/basvuru/sorgula", timeout=30,
+                          data={"csrf_token": data["csrf_token"], "no": "x" * 40000})
+    assert answer.status_code == 413
+    assert admin("helpdesk.ticket", "search_count", []) == before, "nothing created"
