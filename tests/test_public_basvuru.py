@@ -209,6 +209,8 @@ def test_status_page_right_pair_and_identical_misses(server, admin):
 def test_browser_submits_on_a_phone_and_follows_the_application(server, admin, page,
                                                                 screenshots):
     page.set_viewport_size({"width": 390, "height": 844})
+    page.context.grant_permissions(["geolocation"], origin=server.url)
+    page.context.set_geolocation({"latitude": 41.0003, "longitude": 29.2279})
     page.goto(server.url + "/basvuru")
     page.select_option("#hid_basvuru_type_id", index=1)
     page.select_option("#hid_category_id", index=1)
@@ -217,6 +219,9 @@ def test_browser_submits_on_a_phone_and_follows_the_application(server, admin, p
     page.fill("#hid_name", "Emre Tarayıcı")
     page.fill("#hid_phone", "0537 444 55 66")
     page.check("#hid_kvkk")
+    page.click("#hid_locate")
+    page.wait_for_function("document.getElementById('hid_latitude').value !== ''",
+                           timeout=15000)
     page.screenshot(path=str(screenshots / "public_form_phone.png"), full_page=True)
     page.click("#hid_submit")
     page.wait_for_selector("#hid_tracking_number", timeout=30000)
@@ -228,8 +233,10 @@ def test_browser_submits_on_a_phone_and_follows_the_application(server, admin, p
     page.fill("#hid_status_phone", "0537 444 55 66")
     page.click("#hid_query")
     page.wait_for_selector("#hid_status_stage", timeout=30000)
-    ticket = _ticket(admin, number, ["stage_id"])
+    ticket = _ticket(admin, number, ["stage_id", "latitude", "longitude"])
     assert page.inner_text("#hid_status_stage").startswith(ticket["stage_id"][1])
+    assert (round(ticket["latitude"], 4), round(ticket["longitude"], 4)) == (41.0003, 29.2279), \
+        "'Use my location' filled the map point"
     page.screenshot(path=str(screenshots / "public_status_phone.png"), full_page=True)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "no horizontal scrolling on a phone (%spx)" % width

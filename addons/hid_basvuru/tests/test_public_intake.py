@@ -154,6 +154,26 @@ class TestPublicLimitsAndStatus(HidTicketCase):
         with self.assertRaises(HidRateLimited):
             self.Ticket._hid_public_intake({}, [], "198.51.100.1")
 
+    def test_old_counters_are_forgotten(self):
+        RateLimit = self.env["hid.rate.limit"]
+        RateLimit._hid_hit("basvuru.form", "198.51.100.3", (20, 3600))
+        old = RateLimit.create({"key": "basvuru.form", "ip": "198.51.100.4", "count": 3,
+                                "window_start": "2020-01-01 00:00:00"})
+        RateLimit._cron_gc()
+        self.assertFalse(old.exists(), "an IP address is not kept longer than needed")
+        self.assertTrue(RateLimit.search([("ip", "=", "198.51.100.3")]), "today's stays")
+
+    def test_typed_phone_hidden_from_mudurluk(self):
+        receipt = self.Ticket._hid_public_intake({
+            "basvuru_type_id": str(self.talep.id), "category_id": str(self.cat_cukur.id),
+            "mahalle_id": str(self.env.ref("hid_basvuru.mahalle_sarigazi").id),
+            "description": "Çukur", "name": "Can", "phone": "0533 000 11 22", "kvkk": "1",
+        }, [], IP)
+        ticket = self.env["helpdesk.ticket"].search([("number", "=", receipt["number"])])
+        self.assertEqual(ticket.sudo(self.agent).public_phone, "+905330001122")
+        self.assertNotIn("public_phone", ticket.sudo(self.fen_user).fields_get(),
+                         "a müdürlük user does not see the applicant's phone")
+
     def test_status_right_pair(self):
         status = self.Ticket._hid_public_status(self.ticket.number, "0532 111 22 33", IP)
         self.assertEqual(status["number"], self.ticket.number)
