@@ -13,6 +13,7 @@
     "installable": True,
     "depends": [
         "helpdesk_mgmt",
+        "website",
     ],
     "external_dependencies": {
         "python": [
@@ -48,6 +49,8 @@
         "views/helpdesk_ticket_views.xml",
         "views/res_partner_views.xml",
         "wizards/hid_basvuru_intake_views.xml",
+        "data/hid_rate_limit_data.xml",
+        "views/basvuru_public_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

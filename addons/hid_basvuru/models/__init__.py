@@ -13,3 +13,5 @@ from . import hid_havale
 from . import hid_fee_pause
 from . import helpdesk_ticket
 from . import mail_message
+from . import hid_rate_limit
+from . import helpdesk_ticket_public

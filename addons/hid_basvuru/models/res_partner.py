@@ -242,3 +242,25 @@ class ResPartner(models.Model):
             if tckn:
                 leaves.append(("tckn", "=", tckn))
         return ["|"] * (len(leaves) - 1) + leaves
+
+    # ------------------------------------------------------------------
+    # Finding a citizen (intake screen, public form)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _hid_find_citizen(self, phone, tckn):
+        """The citizen with this TC kimlik no, else with this phone; empty unless both are
+        valid (typing may be in progress; the save checks the values properly)."""
+        try:
+            phone = phone_lib.normalize_phone(phone) if phone else None
+            tckn = tckn_lib.normalize_tckn(tckn) if tckn else None
+        except HidLibError:
+            return self.browse()
+        if tckn:
+            found = self.search([("hid_citizen", "=", True), ("tckn", "=", tckn)], limit=1)
+            if found:
+                return found
+        if phone:
+            return self.search([("hid_citizen", "=", True), "|", ("mobile", "=", phone),
+                                ("phone", "=", phone)], limit=1)
+        return self.browse()

@@ -4,10 +4,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import plaintext2html
 
-from ..lib.exceptions import HidLibError
-from ..lib.phone import normalize_phone
-from ..lib.tckn import normalize_tckn
-
 
 class HidBasvuruIntake(models.TransientModel):
     """The "Yeni Başvuru" screen: find the caller first, then register in one save."""
@@ -165,20 +161,7 @@ class HidBasvuruIntake(models.TransientModel):
 
     def _find_citizen(self):
         """The citizen with this phone or TC kimlik no, if both are valid and known."""
-        Partner = self.env["res.partner"]
-        try:
-            phone = normalize_phone(self.phone) if self.phone else None
-            tckn = normalize_tckn(self.tckn) if self.tckn else None
-        except HidLibError:
-            return Partner  # typing in progress; the save checks the value properly
-        if tckn:
-            found = Partner.search([("hid_citizen", "=", True), ("tckn", "=", tckn)], limit=1)
-            if found:
-                return found
-        if phone:
-            return Partner.search([("hid_citizen", "=", True), "|", ("mobile", "=", phone),
-                                   ("phone", "=", phone)], limit=1)
-        return Partner
+        return self.env["res.partner"]._hid_find_citizen(self.phone, self.tckn)
 
     def _create_citizen(self):
         if not (self.new_name or "").strip():
