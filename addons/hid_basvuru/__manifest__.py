@@ -20,6 +20,7 @@
             "stdnum",
             "holidays",
             "pytz",
+            "requests",
         ],
     },
     "data": [
@@ -47,6 +48,10 @@
         "views/helpdesk_ticket_views.xml",
         "views/res_partner_views.xml",
         "wizards/hid_basvuru_intake_views.xml",
+        "data/hid_sms_data.xml",
+        "views/hid_sms_views.xml",
+        "views/hid_sms_template_views.xml",
+        "wizards/hid_sms_settings_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -13,3 +13,7 @@ from . import hid_havale
 from . import hid_fee_pause
 from . import helpdesk_ticket
 from . import mail_message
+from . import res_partner_sms
+from . import hid_sms
+from . import hid_sms_template
+from . import helpdesk_ticket_sms

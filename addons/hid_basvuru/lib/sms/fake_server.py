@@ -10,11 +10,14 @@ import http.server
 import itertools
 import json
 import threading
+import logging
 import time
 
 USERNAME = "hid-user"
 PASSWORD = "hid-secret"
 SENDER = "SANCAKTEPE"
+
+_logger = logging.getLogger(__name__)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -49,8 +52,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         try:
             self.wfile.write(payload)
-        except OSError:
-            pass  # the client gave up (timeout test)
+        except OSError as error:
+            # The client gave up (timeout test): nobody is left to read the answer.
+            _logger.debug("fake SMS server: client gone: %s", error)
 
 
 class FakeSmsServer:

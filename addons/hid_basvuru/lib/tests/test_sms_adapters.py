@@ -19,13 +19,16 @@ class AdapterCases:
 
     @classmethod
     def setUpClass(cls):
+        super().setUpClass()
         cls.fake = FakeSmsServer().__enter__()
 
     @classmethod
     def tearDownClass(cls):
         cls.fake.__exit__(None, None, None)
+        super().tearDownClass()
 
     def setUp(self):
+        super().setUp()
         self.fake.outage, self.fake.delay, self.fake.quota_exhausted = False, 0.0, False
         self.fake.requests.clear()
         self.fake.delivered.clear()
@@ -68,7 +71,8 @@ class AdapterCases:
         started = time.monotonic()
         result = self.adapter(timeout=0.2).send(NUMBER, TEXT)
         self.assertEqual((result.status, result.code), (base.RETRY, "timeout"))
-        self.assertLess(time.monotonic() - started, 0.45, "the client must not wait past its timeout")
+        self.assertLess(time.monotonic() - started, 0.45,
+                        "the client must not wait past its timeout")
 
     def test_nobody_listening_is_retryable(self):
         result = self.adapter(base_url="http://127.0.0.1:9").send(NUMBER, TEXT)
