@@ -8,3 +8,4 @@ from . import test_ticket_deadlines
 from . import test_ticket_numbering
 from . import test_intake_wizard
 from . import test_sms
+from . import test_sms_concurrency
