@@ -33,7 +33,8 @@ class TestSmsWorkers(TransactionCase):
             for text in ("Birinci mesaj ş", "İkinci mesaj ğ"):
                 self.ids.append(env["hid.sms"].create({"to": "+905321112233",
                                                        "body": text}).id)
-            cr.commit()  # the workers below are other connections: they must see the rows
+            # The workers below are other connections: they must see the rows.
+            cr.commit()  # pylint: disable=invalid-commit
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
@@ -42,7 +43,8 @@ class TestSmsWorkers(TransactionCase):
             env["hid.sms"].browse(self.ids).unlink()
             for key, value in self.saved.items():
                 env["ir.config_parameter"].set_param("hid_basvuru.sms_%s" % key, value)
-            cr.commit()  # undo what setUp committed
+            # Undo what setUp committed.
+            cr.commit()  # pylint: disable=invalid-commit
 
     def test_locked_message_is_skipped_and_sent_once(self):
         first, second = self.ids
