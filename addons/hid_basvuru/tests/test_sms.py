@@ -261,3 +261,22 @@ class TestSmsSecurity(HidSmsCase):
         self.assertEqual(self.env["hid.sms"]._param("password"), "yeni")
         with self.assertRaises(AccessError):
             form.sudo(self.staff).action_save()
+
+    def test_settings_refuse_unusable_values(self):
+        settings = self.env["hid.sms.settings"].sudo(self.director)
+        good = {"provider": "netgsm", "username": "u", "password": "p", "sender": "SANCAKTEPE"}
+        for bad in ({"password": False}, {"sender": "SANCAKTEPEBLD"}, {"max_attempts": 0},
+                    {"timeout": 0}, {"base_url": "ftp://x"}):
+            with self.assertRaises(UserError, msg=str(bad)):
+                settings.create(dict(good, **bad)).action_save()
+        self.assertEqual(self.env["hid.sms"]._param("password"), fake_server.PASSWORD,
+                         "nothing stored")
+
+    def test_mudurluk_form_has_no_sms(self):
+        view = self.env.ref("hid_basvuru.hid_ticket_view_form")
+        arch = self.env["helpdesk.ticket"].sudo(self.fen_user).fields_view_get(
+            view.id, "form")["arch"]
+        self.assertNotIn("sms_ids", arch)
+        arch = self.env["helpdesk.ticket"].sudo(self.agent).fields_view_get(
+            view.id, "form")["arch"]
+        self.assertIn("sms_ids", arch)

@@ -1,7 +1,7 @@
 # Copyright 2026 Sancaktepe Belediyesi
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from ..lib.sms import registry
 from ..models.hid_sms import DEFAULT_MAX_ATTEMPTS, PARAM
@@ -67,10 +67,23 @@ class HidSmsSettings(models.TransientModel):
             res["provider"] = "none"
         return res
 
+    def _check_values(self):
+        """Refuse settings the sending job could not use, before they are stored."""
+        if self.provider != "none" and not (self.username and self.password and self.sender):
+            raise UserError(_("Enter the user code or API key, the password or API hash and "
+                              "the sender header of the provider."))
+        if self.sender and len(self.sender) > 11:
+            raise UserError(_("The sender header has at most 11 characters."))
+        if self.max_attempts < 1 or self.timeout <= 0:
+            raise UserError(_("Max attempts and timeout must be greater than zero."))
+        if self.base_url and not self.base_url.startswith(("https://", "http://")):
+            raise UserError(_("The API base URL must start with https:// or http://."))
+
     @api.multi
     def action_save(self):
         """Store the settings; only the director may."""
         self._check_director()
+        self._check_values()
         params = self.env["ir.config_parameter"].sudo()
         for key in KEYS:
             value = self[key]
