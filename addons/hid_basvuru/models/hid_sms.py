@@ -17,6 +17,10 @@ DEFAULT_MAX_ATTEMPTS = 10
 QUOTA_DELAY = datetime.timedelta(hours=1)
 NOT_CONFIGURED_DELAY = datetime.timedelta(minutes=15)
 BATCH = 200
+# Consecutive temporary failures after which a run stops: the provider is down, and the
+# messages behind should wait for the next run rather than each spend an attempt (and a
+# timeout) on it.
+OUTAGE_STREAK = 3
 
 
 STATES = [
@@ -78,7 +82,7 @@ class HidSms(models.Model):
     )
     provider = fields.Char(
         readonly=True,
-        help="The provider that accepted the message.",
+        help="The provider last tried.",
     )
     provider_message_id = fields.Char(
         string="Provider Message ID",
@@ -123,10 +127,13 @@ class HidSms(models.Model):
     # Computes
     # ---------------------------------------------------
 
-    @api.depends("body")
+    @api.depends("body", "provider")
     def _compute_segments(self):
-        policy = self._segment_policy()
+        """Parts as the provider that sent it (else the configured one) encodes the text."""
+        configured = self._segment_policy()
         for sms in self:
+            adapter = registry.ADAPTERS.get(sms.provider)
+            policy = adapter.segment_policy if adapter else configured
             info = segments.count_segments(sms.body or "", policy)
             sms.encoding = info.encoding
             sms.segment_count = info.segments
@@ -189,8 +196,12 @@ class HidSms(models.Model):
             "ORDER BY next_attempt, id LIMIT %s", (now, limit))
         ids = [row[0] for row in self.env.cr.fetchall()]
         adapter = self._adapter()
-        done = 0
+        done = streak = 0
         for sms_id in ids:
+            if streak >= OUTAGE_STREAK:
+                _logger.warning("SMS provider unavailable: %d messages left for the next run",
+                                len(ids) - done)
+                break
             # Lock the row and re-check its state: another worker may hold it (SKIP LOCKED
             # leaves it to them) or may have sent it since the selection above.
             self.env.cr.execute(
@@ -199,8 +210,9 @@ class HidSms(models.Model):
             if not self.env.cr.fetchone():
                 continue
             sms = self.browse(sms_id)
-            sms._send_one(adapter, now)
+            status = sms._send_one(adapter, now)
             done += 1
+            streak = streak + 1 if status in (sms_base.RETRY, sms_base.QUOTA) else 0
             if auto_commit:
                 # Commit per message: once the provider accepted it, "sent" must be durable
                 # before the next HTTP call, so that a crash later never resends it; the
@@ -209,11 +221,11 @@ class HidSms(models.Model):
         return done
 
     def _send_one(self, adapter, now):
-        """Hand one message to the provider and record the outcome."""
+        """Hand one message to the provider, record the outcome and return its status."""
         if adapter is None:
             self.write({"next_attempt": _dt(now + NOT_CONFIGURED_DELAY),
                         "last_error": _("No SMS provider is configured.")})
-            return
+            return sms_base.QUOTA
         result = adapter.send(self.to, self.body)
         vals = {"provider_reply": (result.detail or "")[:250], "provider": adapter.name}
         if result.status == sms_base.SENT:
@@ -230,6 +242,7 @@ class HidSms(models.Model):
             self.ticket_id.sudo().message_post(body=_(
                 "The SMS to the applicant could not be sent: %s") % vals["last_error"],
                 subtype="mail.mt_note")
+        return result.status
 
     def _failure_vals(self, result, now):
         """An attempt used up: back off, or fail for good (permanent error or no attempts)."""

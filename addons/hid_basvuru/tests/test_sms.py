@@ -100,6 +100,30 @@ class TestSmsQueue(HidSmsCase):
         self.assertEqual(sorted(d[2] for d in self.fake.delivered), sorted(sms.mapped("body")),
                          "each message delivered exactly once")
 
+    def test_a_run_stops_when_the_provider_is_down(self):
+        tickets = self.env["helpdesk.ticket"]
+        for i in range(5):
+            tickets |= self.intake(name="Başvuru %d" % i)
+        sms = self.sms_of(tickets)
+        self.fake.outage = True
+        self.send_at(self.t0)
+        self.assertEqual(len(self.fake.requests), 3, "three failures in a row end the run")
+        self.assertEqual(sorted(sms.mapped("attempts")), [0, 0, 1, 1, 1],
+                         "the others keep their attempts for the next run")
+        self.fake.outage = False
+        self.send_at(self.t0 + datetime.timedelta(minutes=5))
+        self.assertEqual(set(sms.mapped("state")), {"sent"})
+        self.assertEqual(len(self.fake.delivered), 5)
+
+    def test_segments_follow_the_provider_that_sent(self):
+        sms = self.sms_of(self.intake())
+        self.assertEqual((sms.encoding, sms.segment_count), (GSM7_TR, 1))
+        self.env["ir.config_parameter"].sudo().set_param("hid_basvuru.sms_provider",
+                                                         "iletimerkezi")
+        self.send_at(self.t0)
+        self.assertEqual((sms.provider, sms.encoding, sms.segment_count),
+                         ("iletimerkezi", UCS2, 3))
+
     def test_timeout_is_retried(self):
         sms = self.sms_of(self.intake())
         self.fake.delay = 0.5
