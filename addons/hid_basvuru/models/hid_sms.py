@@ -4,7 +4,10 @@ import datetime
 import logging
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from ..lib import phone as phone_lib
+from ..lib.exceptions import HidLibError
 
 from ..lib.sms import base as sms_base
 from ..lib.sms import registry, retry, segments
@@ -149,8 +152,13 @@ class HidSms(models.Model):
     # CRUD
     # ---------------------------------------------------
 
+    @api.model
+    def create(self, vals):
+        return super().create(self._prepare_number(vals))
+
     @api.multi
     def write(self, vals):
+        vals = self._prepare_number(vals)
         if "state" in vals:
             for sms in self:
                 if vals["state"] != sms.state and vals["state"] not in TRANSITIONS[sms.state]:
@@ -160,6 +168,22 @@ class HidSms(models.Model):
         if {"to", "body"} & set(vals) and self.filtered(lambda s: s.state == "sent"):
             raise UserError(_("A sent SMS cannot be changed."))
         return super().write(vals)
+
+    @api.model
+    def _prepare_number(self, vals):
+        """`to` in E.164 and a mobile: an SMS to a landline would only fail at the provider."""
+        if "to" not in vals:
+            return vals
+        vals = dict(vals)
+        vals["to"] = self.env["res.partner"]._hid_normalize_value("mobile", vals["to"])
+        try:
+            mobile = phone_lib.is_mobile(vals["to"])
+        except HidLibError:
+            mobile = False
+        if not mobile:
+            raise ValidationError(_("%s is not a mobile number; SMS can only go to mobiles.")
+                                  % (vals["to"] or "-"))
+        return vals
 
     # ---------------------------------------------------
     # Actions

@@ -4,7 +4,7 @@
 import datetime
 
 from odoo import fields
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..lib.sms import fake_server
 from ..lib.sms.segments import GSM7_TR, UCS2
@@ -179,6 +179,15 @@ class TestSmsQueue(HidSmsCase):
         self.send_at(self.t0)
         self.assertEqual(sms.state, "sent", sms.last_error)
         self.assertEqual(self.fake.delivered[0][:3], ("iletimerkezi", "905321112233", sms.body))
+
+    def test_number_is_normalised_and_must_be_a_mobile(self):
+        sms = self.env["hid.sms"].create({"to": "0532 111 22 33", "body": "Deneme ğüşıöç"})
+        self.assertEqual(sms.to, MOBILE)
+        for bad in ("0216 555 12 12", "abc", False):
+            with self.assertRaises(ValidationError, msg=str(bad)):
+                self.env["hid.sms"].create({"to": bad, "body": "x"})
+        with self.assertRaises(ValidationError):
+            sms.write({"to": "0216 555 12 12"})
 
     def test_a_sent_sms_cannot_be_queued_again(self):
         sms = self.sms_of(self.intake())
