@@ -18,7 +18,6 @@ PARAM = "hid_basvuru.sms_%s"
 DEFAULT_MAX_ATTEMPTS = 10
 # Without credit the provider cannot send; looking again every hour costs nothing.
 QUOTA_DELAY = datetime.timedelta(hours=1)
-NOT_CONFIGURED_DELAY = datetime.timedelta(minutes=15)
 BATCH = 200
 # Consecutive temporary failures after which a run stops: the provider is down, and the
 # messages behind should wait for the next run rather than each spend an attempt (and a
@@ -214,12 +213,15 @@ class HidSms(models.Model):
     @api.model
     def _send_due(self, auto_commit=False, limit=BATCH):
         """Send the due messages once each; a second worker skips the rows this one holds."""
+        adapter = self._adapter()
+        if adapter is None:
+            _logger.info("No SMS provider configured: queued SMS wait.")
+            return 0
         now = self._now()
         self.env.cr.execute(
             "SELECT id FROM hid_sms WHERE state = 'queued' AND next_attempt <= %s "
             "ORDER BY next_attempt, id LIMIT %s", (now, limit))
         ids = [row[0] for row in self.env.cr.fetchall()]
-        adapter = self._adapter()
         done = streak = 0
         for sms_id in ids:
             if streak >= OUTAGE_STREAK:
@@ -246,10 +248,6 @@ class HidSms(models.Model):
 
     def _send_one(self, adapter, now):
         """Hand one message to the provider, record the outcome and return its status."""
-        if adapter is None:
-            self.write({"next_attempt": _dt(now + NOT_CONFIGURED_DELAY),
-                        "last_error": _("No SMS provider is configured.")})
-            return sms_base.QUOTA
         result = adapter.send(self.to, self.body)
         vals = {"provider_reply": (result.detail or "")[:250], "provider": adapter.name}
         if result.status == sms_base.SENT:

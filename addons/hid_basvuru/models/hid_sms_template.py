@@ -15,9 +15,9 @@ class HidSmsTemplate(models.Model):
     _description = "SMS Template"
     _order = "code"
 
+    # Turkish master data, like the types and categories: not translated.
     name = fields.Char(
         required=True,
-        translate=False,
     )
     code = fields.Char(
         required=True,
