@@ -21,6 +21,7 @@
             "stdnum",
             "holidays",
             "pytz",
+            "requests",
         ],
     },
     "data": [
@@ -51,6 +52,10 @@
         "wizards/hid_basvuru_intake_views.xml",
         "data/hid_rate_limit_data.xml",
         "views/basvuru_public_templates.xml",
+        "data/hid_sms_data.xml",
+        "views/hid_sms_views.xml",
+        "views/hid_sms_template_views.xml",
+        "wizards/hid_sms_settings_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

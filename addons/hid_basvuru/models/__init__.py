@@ -15,3 +15,7 @@ from . import helpdesk_ticket
 from . import mail_message
 from . import hid_rate_limit
 from . import helpdesk_ticket_public
+from . import res_partner_sms
+from . import hid_sms
+from . import hid_sms_template
+from . import helpdesk_ticket_sms

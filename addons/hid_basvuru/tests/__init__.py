@@ -9,3 +9,5 @@ from . import test_ticket_numbering
 from . import test_intake_wizard
 from . import test_mail_intake
 from . import test_public_intake
+from . import test_sms
+from . import test_sms_concurrency

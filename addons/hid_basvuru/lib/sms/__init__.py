@@ -1,0 +1,1 @@
+"""SMS without Odoo: segment counting, retry policy, templates and provider adapters."""
