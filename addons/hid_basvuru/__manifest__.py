@@ -47,6 +47,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/res_partner_views.xml",
         "wizards/hid_basvuru_intake_views.xml",
+        "views/hid_api_key_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -20,7 +20,7 @@ DATATYPES = ("string", "number", "datetime", "text", "singlevaluelist", "multiva
 DEFAULT_DAYS = 90         # GET requests: "a span of 90 days or first 1000 requests"
 MAX_REQUESTS = 1000
 MAX_ID = 2 ** 31 - 1      # a PostgreSQL integer
-TRACKING_NO = re.compile(r"^\d{4}-\d{6}$")
+TRACKING_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/-]{0,31}$")  # 2026-000123, older HT00012
 W3C_DATETIME = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
     r"(?:T(?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.(?P<f>\d{1,6}))?)?"
@@ -154,6 +154,8 @@ def parse_text(name, text):
                   max=MAX_LENGTHS.get(name, 255))
     if XML_INVALID.search(text):
         raise bad("%(name)s contains control characters.", name=name)
+    if "\ufffd" in text:  # what the form parser makes of bytes that are not UTF-8
+        raise bad("%(name)s is not valid UTF-8.", name=name)
     return text
 
 

@@ -70,7 +70,7 @@ SCHEMAS = {
         "type": "object",
         "required": ["service_request_id", "status", "service_code", "requested_datetime"],
         "properties": {
-            "service_request_id": {"type": "string", "pattern": r"^\d{4}-\d{6}$"},
+            "service_request_id": {"type": "string", "minLength": 1},
             "status": {"enum": ["open", "closed"]},
             "status_notes": NULLABLE_STRING,
             "service_name": NULLABLE_STRING,
@@ -96,7 +96,7 @@ SCHEMAS = {
         "type": "object",
         "required": ["service_request_id", "service_notice"],
         "properties": {
-            "service_request_id": {"type": "string", "pattern": r"^\d{4}-\d{6}$"},
+            "service_request_id": {"type": "string", "minLength": 1},
             "service_notice": NULLABLE_STRING,
             "account_id": NULLABLE_STRING,
         },

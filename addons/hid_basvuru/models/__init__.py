@@ -13,3 +13,7 @@ from . import hid_havale
 from . import hid_fee_pause
 from . import helpdesk_ticket
 from . import mail_message
+from . import hid_api_key
+from . import hid_open311_attribute
+from . import helpdesk_ticket_open311
+from . import hid_open311

@@ -61,7 +61,7 @@ class TestQuery(unittest.TestCase):
         self.assertEqual(query["start"], datetime.datetime(2024, 10, 3))
 
     def test_bad_values(self):
-        for params in ({"status": "pending"}, {"service_request_id": "12; drop"},
+        for params in ({"status": "pending"}, {"service_request_id": "12; drop"}, {"service_request_id": "../x"},
                        {"service_code": "abc"}, {"start_date": "2026-02-01",
                                                  "end_date": "2026-01-01"},
                        {"service_request_id": ",".join(["2026-000001"] * 1001)}):
