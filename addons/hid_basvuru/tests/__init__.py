@@ -7,3 +7,4 @@ from . import test_ticket_lifecycle
 from . import test_ticket_deadlines
 from . import test_ticket_numbering
 from . import test_intake_wizard
+from . import test_open311
