@@ -98,7 +98,7 @@ class HidApiKey(models.Model):
     @api.multi
     def action_revoke(self):
         """Revoke: an archived key is refused."""
-        self.write({"active": False})
+        return self.write({"active": False})
 
     # ---------------------------------------------------
     # Business methods
