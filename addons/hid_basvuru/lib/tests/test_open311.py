@@ -1,6 +1,7 @@
 """Tests of the Open311 GeoReport v2 rules: dates, parameters, POST validation, JSON and XML."""
 import datetime
 import json
+import re
 import unittest
 from xml.etree import ElementTree
 
@@ -61,9 +62,9 @@ class TestQuery(unittest.TestCase):
         self.assertEqual(query["start"], datetime.datetime(2024, 10, 3))
 
     def test_bad_values(self):
-        for params in ({"status": "pending"}, {"service_request_id": "12; drop"}, {"service_request_id": "../x"},
-                       {"service_code": "abc"}, {"start_date": "2026-02-01",
-                                                 "end_date": "2026-01-01"},
+        for params in ({"status": "pending"}, {"service_request_id": "12; drop"},
+                       {"service_request_id": "../x"}, {"service_code": "abc"},
+                       {"start_date": "2026-02-01", "end_date": "2026-01-01"},
                        {"service_request_id": ",".join(["2026-000001"] * 1001)}):
             with self.assertRaises(Open311Error, msg=params) as ctx:
                 open311.parse_query(params, NOW)
@@ -150,12 +151,9 @@ class TestSerialisation(unittest.TestCase):
 
     def test_openapi_refs_resolve(self):
         doc = document("https://x/open311/v2")
-        text = json.dumps(doc)
-        for name in doc["components"]["schemas"]:
-            self.assertIn('"#/components/schemas/%s"' % name, text + '"#/components/schemas/'
-                          'ServiceRequests" "#/components/schemas/Discovery"'
-                          ' "#/components/schemas/Errors" "#/components/schemas/Services"'
-                          ' "#/components/schemas/PostResults"')
+        refs = set(re.findall(r'"#/components/schemas/(\w+)"', json.dumps(doc)))
+        self.assertTrue(refs)
+        self.assertLessEqual(refs, set(doc["components"]["schemas"]), "every $ref resolves")
 
     def test_unsupported_format(self):
         with self.assertRaises(Open311Error):
