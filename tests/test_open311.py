@@ -1,6 +1,7 @@
 """Open311 GeoReport v2 over real HTTP: discovery, services, POST/GET requests in JSON and XML,
 errors in the spec's format, and the OpenAPI description checked against real responses."""
 import json
+from concurrent.futures import ThreadPoolExecutor
 from xml.etree import ElementTree
 
 import jsonschema
@@ -167,6 +168,21 @@ def test_get_list_filters_and_limits(api, openapi, codes, api_key):
     assert old.status_code == 200 and old.json() == []
     root = ElementTree.fromstring(requests.get(api + "/requests.xml", timeout=30).content)
     assert number in [e.text for e in root.iter("service_request_id")]
+
+
+def test_rate_limit_and_concurrent_posts(api, openapi, codes, director):
+    key_id = director("hid.api.key", "create", {"name": "Busy client", "rate_limit": 6})
+    action = director("hid.api.key", "action_generate_key", [key_id])
+    key = director("hid.api.key.show", "read", [action["res_id"]], ["key"])[0]["key"]
+    data = {"api_key": key, "service_code": codes["Gürültü"], "address_string": "Merkez"}
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        responses = list(pool.map(lambda _i: post(api, **data), range(6)))
+    statuses = [r.status_code for r in responses]
+    assert statuses == [200] * 6, "concurrent requests with one key all succeed: %s" % statuses
+    refused = post(api, **data)
+    assert refused.status_code == 429
+    conforms(openapi, "Errors", refused.json())
+    assert director("hid.api.key", "read", [key_id], ["rate_count"])[0]["rate_count"] == 7
 
 
 @pytest.mark.parametrize("fmt", ["json", "xml"])

@@ -125,16 +125,35 @@ class HidApiKey(models.Model):
         return self.browse()
 
     def _count_use(self):
-        """Count one request in the key's hourly window; refuse it beyond the limit."""
+        """Count one request in the key's hourly window and refuse it beyond the limit.
+
+        One atomic UPDATE in the request's transaction: concurrent requests with one key
+        serialize on the key's row, and Odoo retries the one that loses (service.model.check
+        wraps HTTP routes too), so each request is counted exactly once (as the tracking
+        number counter, hid.basvuru.counter._next).
+        """
         self.ensure_one()
-        now = datetime.datetime.utcnow()
-        start = fields.Datetime.from_string(self.rate_window_start)
-        vals = {"last_used": fields.Datetime.to_string(now)}
-        if not start or now - start >= RATE_WINDOW:
-            vals.update(rate_window_start=vals["last_used"], rate_count=1)
-        elif self.rate_count >= self.rate_limit:
+        count, limit = self._count_use_sql()
+        if count > limit:
             raise Open311Error(429, "Too many requests with this api_key: at most %(limit)d "
-                                    "per hour.", limit=self.rate_limit)
-        else:
-            vals["rate_count"] = self.rate_count + 1
-        self.sudo().write(vals)
+                                    "per hour.", limit=limit)
+
+    def _count_use_sql(self):
+        """One atomic update of the key's window: (count, limit)."""
+        self.env.cr.execute("""
+            UPDATE hid_api_key
+               SET rate_count = CASE WHEN rate_window_start IS NULL
+                                       OR rate_window_start <= %(since)s
+                                     THEN 1 ELSE COALESCE(rate_count, 0) + 1 END,
+                   rate_window_start = CASE WHEN rate_window_start IS NULL
+                                              OR rate_window_start <= %(since)s
+                                            THEN %(now)s ELSE rate_window_start END,
+                   last_used = %(now)s
+             WHERE id = %(id)s
+         RETURNING rate_count, rate_limit
+        """, {"id": self.id, "now": fields.Datetime.now(), "since": fields.Datetime.to_string(
+            fields.Datetime.from_string(fields.Datetime.now()) - RATE_WINDOW)},
+            log_exceptions=False)  # a serialization conflict is retried, not an error
+        row = self.env.cr.fetchone()
+        self.invalidate_cache(["rate_count", "rate_window_start", "last_used"], self.ids)
+        return row
