@@ -160,8 +160,11 @@ def test_get_list_filters_and_limits(api, openapi, codes, api_key):
     by_code = requests.get(api + "/requests.json", params={
         "service_code": codes["Çöp toplanmadı"], "status": "open"}, timeout=30).json()
     assert by_code and all(r["service_code"] == codes["Çöp toplanmadı"] for r in by_code)
-    assert not requests.get(api + "/requests.json", params={
-        "service_request_id": number, "status": "closed"}, timeout=30).json()
+    assert number not in [r["service_request_id"] for r in requests.get(
+        api + "/requests.json", params={"status": "closed"}, timeout=30).json()]
+    assert [r["service_request_id"] for r in requests.get(api + "/requests.json", params={
+        "service_request_id": number, "status": "closed"}, timeout=30).json()] == [number], \
+        "service_request_id overrides all other arguments"
     old = requests.get(api + "/requests.json", params={
         "start_date": "2020-01-01T00:00:00Z", "end_date": "2020-02-01T00:00:00+03:00"},
         timeout=30)

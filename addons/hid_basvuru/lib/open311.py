@@ -160,12 +160,16 @@ def parse_text(name, text):
 
 
 def parse_query(params, now):
-    """The filters of GET requests, with the spec's defaults: the last 90 days."""
-    query = {"ids": None, "service_code": None, "statuses": None}
+    """The filters of GET requests as the spec has them: service_request_id (comma list)
+    overrides all other arguments; otherwise by default the last 90 days, at most 1000."""
+    query = {"ids": None, "service_codes": None, "statuses": None, "start": None,
+             "end": None, "limit": MAX_REQUESTS}
     if params.get("service_request_id"):
         query["ids"] = parse_request_ids(params["service_request_id"])
+        return query
     if params.get("service_code"):
-        query["service_code"] = parse_service_code(params["service_code"])
+        query["service_codes"] = [parse_service_code(code)
+                                  for code in params["service_code"].split(",")][:100]
     if params.get("status"):
         query["statuses"] = parse_statuses(params["status"])
     end = parse_datetime(params["end_date"], "end_date") if params.get("end_date") else None
@@ -173,15 +177,14 @@ def parse_query(params, now):
         if params.get("start_date") else None
     if start and end and start > end:
         raise bad("start_date must be before end_date.")
-    if not query["ids"]:
-        if not start:
-            start = (end or now) - datetime.timedelta(days=DEFAULT_DAYS)
-        if not end:
-            end = max(now, start)
-        if end - start > datetime.timedelta(days=DEFAULT_DAYS):
-            raise bad("The span from start_date to end_date is at most %(days)d days.",
-                      days=DEFAULT_DAYS)
-    query.update(start=start, end=end, limit=MAX_REQUESTS)
+    if not start:
+        start = (end or now) - datetime.timedelta(days=DEFAULT_DAYS)
+    if not end:
+        end = max(now, start)
+    if end - start > datetime.timedelta(days=DEFAULT_DAYS):
+        raise bad("The span from start_date to end_date is at most %(days)d days.",
+                  days=DEFAULT_DAYS)
+    query.update(start=start, end=end)
     return query
 
 

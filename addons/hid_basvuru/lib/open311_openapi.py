@@ -207,8 +207,9 @@ def document(server_url):
                     "operationId": "getServiceRequests",
                     "parameters": [
                         FORMAT,
-                        _query("service_request_id", "Comma-separated tracking numbers."),
-                        _query("service_code", "A service code."),
+                        _query("service_request_id", "Comma-separated tracking numbers; "
+                                                     "overrides all other arguments."),
+                        _query("service_code", "Comma-separated service codes."),
                         _query("start_date", "ISO 8601 date-time."),
                         _query("end_date", "ISO 8601 date-time."),
                         _query("status", "open, closed or open,closed."),

@@ -60,8 +60,8 @@ class HidOpen311(models.AbstractModel):
         else:
             domain += [("received_date", ">=", fields.Datetime.to_string(query["start"])),
                        ("received_date", "<=", fields.Datetime.to_string(query["end"]))]
-        if query["service_code"]:
-            domain.append(("category_id", "=", query["service_code"]))
+        if query["service_codes"]:
+            domain.append(("category_id", "in", query["service_codes"]))
         if query["statuses"] == ["open"]:
             domain.append(("stage_id.closed", "=", False))
         elif query["statuses"] == ["closed"]:

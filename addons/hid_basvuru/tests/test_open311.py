@@ -142,10 +142,14 @@ class TestOpen311(HidTicketCase):
     def test_get_filters(self):
         number = self.post()[0]["service_request_id"]
         self.assertEqual([r["service_request_id"] for r in self.api.request(number)], [number])
-        self.assertFalse(self.api.requests({"service_request_id": number, "status": "closed"}))
-        self.assertTrue(self.api.requests({"service_request_id": number, "status": "open"}))
-        self.assertFalse(self.api.requests({"service_code": str(self.cat_cop.id),
-                                            "service_request_id": number}))
+        self.assertTrue(self.api.requests({"service_request_id": number, "status": "closed"}),
+                        "service_request_id overrides all other arguments")
+        numbers = [r["service_request_id"] for r in self.api.requests({"status": "open"})]
+        self.assertIn(number, numbers)
+        self.assertNotIn(number, [r["service_request_id"]
+                                  for r in self.api.requests({"status": "closed"})])
+        self.assertNotIn(number, [r["service_request_id"] for r in self.api.requests(
+            {"service_code": str(self.cat_cop.id)})])
         self.assertFalse(self.api.requests({"start_date": "2020-01-01",
                                             "end_date": "2020-02-01"}))
         with self.assertRaises(Open311Error) as ctx:

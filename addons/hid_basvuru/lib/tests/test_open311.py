@@ -48,12 +48,16 @@ class TestQuery(unittest.TestCase):
         self.assertEqual(query["limit"], 1000)
 
     def test_filters(self):
-        query = open311.parse_query({
-            "service_request_id": "2026-000001, 2026-000002", "status": "open,closed",
-            "service_code": "7"}, NOW)
-        self.assertEqual(query["ids"], ["2026-000001", "2026-000002"])
+        query = open311.parse_query({"status": "open,closed", "service_code": "7,9"}, NOW)
         self.assertEqual(query["statuses"], ["closed", "open"])
-        self.assertEqual(query["service_code"], 7)
+        self.assertEqual(query["service_codes"], [7, 9])
+
+    def test_ids_override_other_arguments(self):
+        query = open311.parse_query({
+            "service_request_id": "2026-000001, 2026-000002", "status": "bogus",
+            "start_date": "2020-01-01"}, NOW)
+        self.assertEqual(query["ids"], ["2026-000001", "2026-000002"])
+        self.assertEqual((query["statuses"], query["start"]), (None, None))
 
     def test_span_limited(self):
         with self.assertRaises(Open311Error):
