@@ -95,6 +95,28 @@ def test_service_definition(api, openapi, codes):
     conforms(openapi, "Errors", missing.json())
 
 
+def test_service_with_attributes(api, openapi, codes, director, api_key):
+    code = codes["Ağaç budama"]
+    director("hid.open311.attribute", "create", {
+        "category_id": int(code), "code": "kind", "description": "Ağacın türü",
+        "datatype": "singlevaluelist", "required": True,
+        "value_lines": "cam: Çam\nmese: Meşe"})
+    services = {s["service_code"]: s for s in
+                requests.get(api + "/services.json", timeout=30).json()}
+    assert services[code]["metadata"] is True
+    definition = requests.get("%s/services/%s.json" % (api, code), timeout=30).json()
+    conforms(openapi, "ServiceDefinition", definition)
+    assert definition["attributes"][0]["values"] == [{"key": "cam", "name": "Çam"},
+                                                     {"key": "mese", "name": "Meşe"}]
+    root = ElementTree.fromstring(
+        requests.get("%s/services/%s.xml" % (api, code), timeout=30).content)
+    assert root.findtext("attributes/attribute/values/value/key") == "cam"
+    data = {"api_key": api_key["key"], "service_code": code, "address_string": "Park"}
+    assert post(api, **data).status_code == 400, "a required attribute is missing"
+    assert post(api, **dict(data, **{"attribute[kind]": "palmiye"})).status_code == 400
+    assert post(api, **dict(data, **{"attribute[kind]": "mese"})).status_code == 200
+
+
 def test_post_needs_a_valid_key(api, openapi, codes, director, api_key):
     data = {"service_code": codes["Asfalt ve çukur"], "lat": "40.99", "long": "29.21"}
     for key in (None, "wrong-key"):

@@ -61,6 +61,16 @@ class TestOpen311(HidTicketCase):
             with self.assertRaises(AccessError, msg=user.login), mute_logger("odoo.models"):
                 self.key_rec.sudo(user).read(["name"])
 
+    def test_only_director_defines_attributes(self):
+        vals = {"category_id": self.cat_cop.id, "code": "bins", "description": "Kaç konteyner?",
+                "datatype": "number"}
+        for user in (self.staff, self.fen_manager):
+            with self.assertRaises(AccessError, msg=user.login), mute_logger("odoo.models"):
+                self.env["hid.open311.attribute"].sudo(user).create(vals)
+        attribute = self.env["hid.open311.attribute"].sudo(self.director).create(vals)
+        self.assertEqual(attribute.sudo(self.fen_user).description, "Kaç konteyner?",
+                         "every HİD user reads the questions")
+
     def test_rate_limit(self):
         self.key_rec.sudo().rate_limit = 2
         self.post()
