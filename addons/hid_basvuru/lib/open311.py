@@ -74,6 +74,8 @@ def parse_datetime(text, name="date"):
         raise bad("%(name)s: %(value)r is not an ISO 8601 date-time such as "
                   "2026-01-31T08:15:30+03:00.", name=name, value=str(text)[:40])
     parts = match.groupdict()
+    if not 1900 <= int(parts["y"]) <= 2999:  # also keeps time-zone and 90-day arithmetic in range
+        raise bad("%(name)s: %(value)r is out of range.", name=name, value=text[:40])
     try:
         value = datetime.datetime(
             int(parts["y"]), int(parts["m"]), int(parts["d"]), int(parts["H"] or 0),

@@ -86,13 +86,13 @@ class HidApiKey(models.Model):
         """Issue a new key (the old one stops working) and show it once."""
         self.ensure_one()
         key = self._generate_key()
-        wizard = self.env["hid.api.key.show"].create({"api_key_id": self.id, "key": key})
+        # An unsaved dialog filled from the context: the key itself never reaches the database.
         return {
             "type": "ir.actions.act_window",
             "res_model": "hid.api.key.show",
-            "res_id": wizard.id,
             "view_mode": "form",
             "target": "new",
+            "context": {"default_api_key_id": self.id, "default_key": key},
         }
 
     @api.multi

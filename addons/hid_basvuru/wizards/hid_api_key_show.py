@@ -4,7 +4,7 @@ from odoo import fields, models
 
 
 class HidApiKeyShow(models.TransientModel):
-    """Shows a newly generated API key once; transient, so it is vacuumed soon after."""
+    """Shows a newly generated API key once, in a dialog that is never saved."""
 
     _name = "hid.api.key.show"
     _description = "New Open311 API Key"

@@ -28,7 +28,8 @@ class TestDates(unittest.TestCase):
     def test_malformed(self):
         for text in ("", "yesterday", "2026-13-01", "2026-02-30", "2026-01-31T08:15:30",
                      "2026-01-31T25:00Z", "2026-01-31T08:15+15:00", "31.01.2026",
-                     "2026-01-31T08:15:30+0300x"):
+                     "2026-01-31T08:15:30+0300x", "9999-12-31T23:59:59-14:00", "0001-01-01",
+                     "0000-01-01"):
             with self.assertRaises(Open311Error, msg=text) as ctx:
                 open311.parse_datetime(text, "start_date")
             self.assertEqual(ctx.exception.status, 400)
