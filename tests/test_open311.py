@@ -246,3 +246,27 @@ def test_unsupported_format(api):
     assert response.status_code == 400
     assert json.loads(response.text)[0]["code"] == 400
     assert requests.get(api + "/nothing.json", timeout=30).status_code == 404
+
+
+def test_director_issues_a_key_in_the_browser(page, server, api, codes, screenshots):
+    """The director creates a key, generates it, copies it from the dialog; the key works."""
+    from test_browser_smoke import login
+    login(page, server, "him.mudur")
+    page.goto(server.url + "/web#action=hid_basvuru.hid_api_key_action&view_type=form")
+    page.wait_for_selector('.o_form_view .o_field_widget[name="name"]')
+    page.fill('.o_form_view .o_field_widget[name="name"]', "Browser client")
+    page.click(".o_form_button_save")
+    try:
+        page.wait_for_selector(".o_form_statusbar button.oe_highlight")
+    finally:
+        page.screenshot(path=str(screenshots / "open311-key-saved.png"))
+    page.click(".o_form_statusbar button.oe_highlight")  # Generate Key
+    page.click(".modal-footer button.btn-primary")  # confirm the replacement
+    field = page.locator('.modal-dialog .o_field_widget[name="key"]')
+    field.wait_for(state="visible")
+    key = field.inner_text().strip()
+    page.screenshot(path=str(screenshots / "open311-key-shown.png"))
+    assert len(key) >= 40, "the generated key is shown once"
+    assert not page.js_errors, page.js_errors
+    response = post(api, api_key=key, service_code=codes["Gürültü"], address_string="Merkez")
+    assert response.status_code == 200, response.text

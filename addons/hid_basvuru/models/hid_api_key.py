@@ -5,7 +5,7 @@ import hashlib
 import hmac
 import secrets
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 from ..lib.open311 import Open311Error
 
@@ -89,6 +89,7 @@ class HidApiKey(models.Model):
         # An unsaved dialog filled from the context: the key itself never reaches the database.
         return {
             "type": "ir.actions.act_window",
+            "name": _("New Open311 API Key"),
             "res_model": "hid.api.key.show",
             "view_mode": "form",
             "target": "new",
