@@ -37,7 +37,8 @@ def _response(fmt, root, body):
 def _error(fmt, exc):
     fmt = fmt if fmt in open311.FORMATS else "json"
     return Response(open311.render_error(fmt, exc.status, str(exc)), status=exc.status,
-                    headers=[("Content-Type", open311.FORMATS[fmt])])
+                    headers=[("Content-Type", open311.FORMATS[fmt]),
+                             ("Access-Control-Allow-Origin", "*")])
 
 
 class Open311Controller(http.Controller):
