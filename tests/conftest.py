@@ -82,7 +82,7 @@ def server():
         try:
             if requests.get(url + "/web/login", timeout=5).status_code == 200:
                 break
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # a busy machine: try again
             pass
         if proc.poll() is not None or time.time() > deadline:
             os.killpg(proc.pid, signal.SIGTERM)

@@ -56,6 +56,7 @@
         "views/hid_sms_views.xml",
         "views/hid_sms_template_views.xml",
         "wizards/hid_sms_settings_views.xml",
+        "views/hid_api_key_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -1,2 +1,3 @@
 from . import main
 from . import basvuru_public
+from . import open311

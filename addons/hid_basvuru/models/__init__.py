@@ -19,3 +19,7 @@ from . import res_partner_sms
 from . import hid_sms
 from . import hid_sms_template
 from . import helpdesk_ticket_sms
+from . import hid_api_key
+from . import hid_open311_attribute
+from . import helpdesk_ticket_open311
+from . import hid_open311

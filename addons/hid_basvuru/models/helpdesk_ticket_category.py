@@ -20,3 +20,10 @@ class HelpdeskTicketCategory(models.Model):
         help="The directorate's own answer target for this subject, e.g. 24 for "
              "\"çöp toplanmadı\". Empty: no internal target.",
     )
+    open311_attribute_ids = fields.One2many(
+        comodel_name="hid.open311.attribute",
+        inverse_name="category_id",
+        string="Open311 Attributes",
+        help="Extra questions an Open311 client asks when filing an application of this "
+             "category.",
+    )

@@ -5,3 +5,4 @@ from . import hid_reopen_wizard
 from . import hid_extend_wizard
 from . import hid_basvuru_intake
 from . import hid_sms_settings
+from . import hid_api_key_show
