@@ -27,6 +27,11 @@ class TestSmsWorkers(TransactionCase):
         with closing(self.registry.cursor()) as cr:
             env = api.Environment(cr, 1, {})
             params = env["ir.config_parameter"]
+            # Messages queued before (demo data) must not be sent by these workers: pushed a
+            # century ahead, and back in _cleanup.
+            cr.execute("UPDATE hid_sms SET next_attempt = next_attempt + interval '100 years' "
+                       "WHERE state = 'queued' RETURNING id")
+            self.parked = [row[0] for row in cr.fetchall()]
             for key, value in dict(PARAMS, base_url=self.fake.url).items():
                 self.saved[key] = params.get_param("hid_basvuru.sms_%s" % key)
                 params.set_param("hid_basvuru.sms_%s" % key, value)
@@ -41,6 +46,8 @@ class TestSmsWorkers(TransactionCase):
         with closing(self.registry.cursor()) as cr:
             env = api.Environment(cr, 1, {})
             env["hid.sms"].browse(self.ids).unlink()
+            cr.execute("UPDATE hid_sms SET next_attempt = next_attempt - interval '100 years' "
+                       "WHERE id = ANY(%s)", (self.parked,))
             for key, value in self.saved.items():
                 env["ir.config_parameter"].set_param("hid_basvuru.sms_%s" % key, value)
             # Undo what setUp committed.
