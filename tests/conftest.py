@@ -117,6 +117,8 @@ def browser():
 def page(browser):
     """A fresh browser context; JavaScript errors on the page fail the test."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="tr-TR")
+    # A fresh clone builds its asset bundles on the first pages: be patient, not flaky.
+    context.set_default_timeout(60000)
     page = context.new_page()
     page.js_errors = []
     page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
