@@ -211,8 +211,9 @@ class HidEvrak(models.Model):
         contents = self.env["hid.evrak.content"].search([("evrak_id", "in", real.ids)])
         subjects = {c.evrak_id.id: c.subject for c in contents}
         for evrak in self:
-            if evrak in real:
-                evrak.subject = subjects.get(evrak.id, _("(confidential)"))
+            # a record being created in a form keeps what the user types (it is in cache)
+            evrak.subject = subjects.get(evrak.id, _("(confidential)")) if evrak in real \
+                else False
 
     def _inverse_subject(self):
         """The subject is kept apart, on hid.evrak.content."""
