@@ -263,6 +263,17 @@ class HidEvrak(models.Model):
                 raise ValidationError(_("Urgency Günlü: the due date (miat) %s is in the "
                                         "past.") % evrak.miat_date)
 
+    @api.onchange("sender_id", "sender_no")
+    def _onchange_sender_no(self):
+        """Warn before saving; create() links the two documents whatever the clerk does."""
+        original = self._find_same_document(self.sender_id.id, self.sender_no)
+        if original:
+            return {"warning": {
+                "title": _("Already registered"),
+                "message": _("This sender's number was registered as %s. Saving registers "
+                             "this document too and links the two.") % original.name,
+            }}
+
     # ---------------------------------------------------
     # CRUD
     # ---------------------------------------------------
@@ -351,10 +362,11 @@ class HidEvrak(models.Model):
         return ticket
 
     def _prepare_ticket_vals(self):
-        """The application a petition opens."""
+        """The application a petition opens; a secret one's subject stays in the registry."""
+        subject = _("Confidential document %s") % self.name if self.secret else self.subject
         return {
-            "name": self.subject[:200],
-            "description": self.subject,
+            "name": subject[:200],
+            "description": subject,
             "partner_id": self.sender_id.id,
             "channel_id": self.env.ref("hid_basvuru.channel_evrak").id,
             "basvuru_type_id": self.env.ref("hid_basvuru.type_talep").id,

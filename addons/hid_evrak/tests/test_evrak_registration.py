@@ -76,6 +76,21 @@ class TestRegistration(HidEvrakCase):
         self.assertEqual(evrak.sudo(self.agent).ticket_id, ticket,
                          "HİM staff see the link from the document too")
 
+    def test_secret_petition_keeps_its_subject_out_of_the_application(self):
+        evrak = self.register(sender_id=self.citizen.id, evrak_type="dilekce",
+                              gizlilik="gizli", subject="Komşumun kaçak yapısı",
+                              kvkk_notice_given=True)
+        ticket = evrak.ticket_id.sudo()
+        self.assertNotIn("kaçak", ticket.name + (ticket.description or ""))
+        self.assertIn(evrak.name, ticket.name)
+
+    def test_duplicate_warning_in_the_form(self):
+        first = self.register(sender_no="W-1")
+        form = self.env["hid.evrak"].sudo(self.clerk).new(
+            {"sender_id": self.institution.id, "sender_no": "W-1"})
+        warning = form._onchange_sender_no()
+        self.assertIn(first.name, warning["warning"]["message"])
+
     def test_petition_links_an_existing_application(self):
         ticket = self.intake()
         evrak = self.register(sender_id=self.citizen.id, evrak_type="dilekce",
