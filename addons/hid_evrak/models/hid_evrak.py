@@ -292,7 +292,11 @@ class HidEvrak(models.Model):
                                 "a müdürlük records its answer number and date."))
         if "ticket_id" in vals and any(e.ticket_id for e in self):
             raise ValidationError(_("This document is already linked to an application."))
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("ticket_id"):
+            for evrak in self:
+                evrak._link_application()
+        return result
 
     def _prepare_registry_vals(self, vals):
         """Registry number, answer deadline and the link to an earlier same document."""

@@ -110,3 +110,12 @@ class TestRegistration(HidEvrakCase):
         evrak = self.register()
         self.assertFalse(evrak.ticket_id)
         self.assertFalse(re.search("[^0-9/]", evrak.name))
+
+    def test_linking_later_sets_the_registry_number(self):
+        evrak = self.register(sender_id=self.citizen.id, evrak_type="diger")
+        ticket = self.intake()
+        evrak.sudo(self.clerk).write({"ticket_id": ticket.id})
+        self.assertEqual(ticket.evrak_no, evrak.name)
+        self.assertIn(evrak, ticket.evrak_ids)
+        with self.assertRaises(ValidationError):
+            evrak.sudo(self.clerk).write({"ticket_id": self.intake().id})
