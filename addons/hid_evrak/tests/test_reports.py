@@ -26,6 +26,7 @@ class TestReports(HidEvrakCase):
             pdf, kind = self._pdf(xmlid, evrak.ids)
             self.assertEqual(kind, "pdf")
             self.assertTrue(pdf.startswith(b"%PDF"), "%s renders a PDF" % xmlid)
+            self.assertIn(b"/Count 1", pdf, "%s fits on one page" % xmlid)
 
     def test_label_qr_is_inlined(self):
         evrak = self.register()
