@@ -47,6 +47,10 @@ class TestReports(HidEvrakCase):
             self.fen_user).render_qweb_html([], data=data)[0]
         self.assertIn(evrak.name.encode(), html)
         self.assertIn(b"Signature", html)
+        other = dict(data, team_id=self.tem.id)
+        html = self.env.ref("hid_evrak.report_hid_zimmet_defteri").sudo(
+            self.fen_user).render_qweb_html([], data=other)[0]
+        self.assertNotIn(evrak.name.encode(), html, "no other müdürlük's lines")
         pdf, _kind = self._pdf("hid_evrak.report_hid_zimmet_defteri", [], data=data,
                                user=self.fen_user)
         self.assertTrue(pdf.startswith(b"%PDF"))
