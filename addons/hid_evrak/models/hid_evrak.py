@@ -69,8 +69,8 @@ class HidEvrak(models.Model):
         index=True,
     )
     subject = fields.Char(
-        compute="_compute_subject",
-        inverse="_inverse_subject",
+        compute="_compute_content",
+        inverse="_inverse_content",
         search="_search_subject",
         help="Hidden from whoever may not read a Gizli / Çok Gizli document's contents.",
     )
@@ -125,6 +125,8 @@ class HidEvrak(models.Model):
         string="Pages",
     )
     physical_attachments = fields.Text(
+        compute="_compute_content",
+        inverse="_inverse_content",
         help="Enclosures that stay on paper, described in words.",
     )
     scan_ids = fields.One2many(
@@ -205,28 +207,34 @@ class HidEvrak(models.Model):
         for evrak in self:
             evrak.secret = evrak.gizlilik in SECRET
 
-    def _compute_subject(self):
+    def _compute_content(self):
         """One search under the reader's record rules: what it may not read says so."""
         real = self.filtered("id").filtered(lambda e: isinstance(e.id, int))
         contents = self.env["hid.evrak.content"].search([("evrak_id", "in", real.ids)])
-        subjects = {c.evrak_id.id: c.subject for c in contents}
+        by_evrak = {c.evrak_id.id: c for c in contents}
         for evrak in self:
-            # a record being created in a form keeps what the user types (it is in cache)
-            evrak.subject = subjects.get(evrak.id, _("(confidential)")) if evrak in real \
-                else False
+            if evrak not in real:
+                # a record being created in a form keeps what the user types (in cache)
+                evrak.subject = evrak.physical_attachments = False
+                continue
+            content = by_evrak.get(evrak.id)
+            evrak.subject = content.subject if content else _("(confidential)")
+            evrak.physical_attachments = content.physical_attachments if content else False
 
-    def _inverse_subject(self):
-        """The subject is kept apart, on hid.evrak.content."""
+    def _inverse_content(self):
+        """Subject and physical attachments are kept apart, on hid.evrak.content."""
         content_model = self.env["hid.evrak.content"]
         contents = content_model.search([("evrak_id", "in", self.ids)])
         for evrak in self:
             if not evrak.subject:
                 raise ValidationError(_("Subject: every document has a subject."))
+            vals = {"subject": evrak.subject,
+                    "physical_attachments": evrak.physical_attachments}
             content = contents.filtered(lambda c, e=evrak: c.evrak_id == e)
             if content:
-                content.subject = evrak.subject
+                content.write(vals)
             else:
-                content_model.create({"evrak_id": evrak.id, "subject": evrak.subject})
+                content_model.create(dict(vals, evrak_id=evrak.id))
 
     def _search_subject(self, operator, value):
         """Search only the subjects the user may read."""

@@ -4,7 +4,8 @@ from odoo import fields, models
 
 
 class HidEvrakContent(models.Model):
-    """The subject of a document, apart so record rules can hide a secret one's words.
+    """What a document says (subject, physical attachments), apart so record rules can hide
+    a secret one's words.
 
     Odoo 11's field access is per group, not per record: a Gizli document's subject lives
     here, where a record rule (hid_evrak_rules.xml) lets only the registry and the receiving
@@ -23,6 +24,7 @@ class HidEvrakContent(models.Model):
     subject = fields.Char(
         required=True,
     )
+    physical_attachments = fields.Text()
 
     _sql_constraints = [
         ("evrak_uniq", "unique(evrak_id)", "One subject per document."),

@@ -15,7 +15,8 @@ class TestConfidentiality(HidEvrakCase):
         register = cls.env["hid.evrak"].sudo(cls.clerk).create
         cls.secret = register({
             "sender_id": cls.institution.id, "subject": SECRET, "evrak_type": "resmi_yazi",
-            "gizlilik": "gizli", "scan_ids": [(0, 0, {"name": "gizli.pdf", "datas": PDF})]})
+            "gizlilik": "gizli", "physical_attachments": "Soruşturma raporu, 40 sayfa",
+            "scan_ids": [(0, 0, {"name": "gizli.pdf", "datas": PDF})]})
         cls.plain = register({
             "sender_id": cls.institution.id, "subject": "Açık konu",
             "evrak_type": "resmi_yazi",
@@ -49,10 +50,12 @@ class TestConfidentiality(HidEvrakCase):
         user = self.secret.sudo(self.fen_user)
         self.assertEqual(user.read(["subject"])[0]["subject"], "(confidential)")
         self.assertFalse(user.scan_ids, "no scans listed")
+        self.assertFalse(user.physical_attachments, "nor what the paper enclosures are")
         self.assertFalse(self.env["hid.evrak"].sudo(self.fen_user).search(
             [("subject", "ilike", "soruşturma")]), "no search oracle on the subject")
         self.assertEqual(self.plain.sudo(self.fen_user).subject, "Açık konu")
         self.assertEqual(self.secret.sudo(self.fen_manager).subject, SECRET)
+        self.assertIn("40 sayfa", self.secret.sudo(self.fen_manager).physical_attachments)
         self.assertEqual(len(self.secret.sudo(self.fen_manager).scan_ids), 1)
         self.assertEqual(self.secret.sudo(self.clerk).subject, SECRET)
         self.assertEqual(self.secret.sudo(self.director).subject, SECRET)

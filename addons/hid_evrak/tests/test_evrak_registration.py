@@ -119,3 +119,11 @@ class TestRegistration(HidEvrakCase):
         self.assertIn(evrak, ticket.evrak_ids)
         with self.assertRaises(ValidationError):
             evrak.sudo(self.clerk).write({"ticket_id": self.intake().id})
+
+    def test_physical_attachments_kept_with_the_subject(self):
+        evrak = self.register(physical_attachments="1 CD, 2 fotoğraf")
+        self.assertEqual(evrak.physical_attachments, "1 CD, 2 fotoğraf")
+        evrak.sudo(self.clerk).write({"physical_attachments": "1 CD"})
+        evrak.invalidate_cache()
+        self.assertEqual(evrak.physical_attachments, "1 CD")
+        self.assertEqual(evrak.subject, "Yol çalışması hakkında", "the subject stays")
