@@ -4,9 +4,17 @@ Selectors use field names and button classes, not labels, so the test holds in a
 import re
 
 from test_browser_basvuru_flow import logout, pick_many2one
-from test_browser_smoke import login
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def login(page, server, user):
+    """As test_browser_smoke.login, with time for a fresh clone to build its asset bundles."""
+    page.goto(server.url + "/web/login")
+    page.fill("input[name=login]", user)
+    page.fill("input[name=password]", user)
+    page.click("button[type=submit]")
+    page.wait_for_selector(".o_web_client", timeout=120000)
 
 
 def new_record(page, menu):
