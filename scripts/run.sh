@@ -22,6 +22,7 @@ print_logins() {
     fen.yonetici         Fen İşleri Müdürlüğü yöneticisi
     fen.kullanici        Fen İşleri Müdürlüğü kullanıcısı
     temizlik.kullanici   Temizlik İşleri Müdürlüğü kullanıcısı
+    evrak.kayit          Evrak Kayıt personeli
     admin / admin        Odoo administrator
   Master password (database manager): $(hid_admin_passwd)
   Stop with: make stop

@@ -13,7 +13,27 @@
     "depends": [
         "hid_basvuru",
     ],
+    "external_dependencies": {
+        "python": [
+            "pytz",
+            "reportlab",
+        ],
+    },
     "data": [
         "security/hid_evrak_security.xml",
+        "security/ir.model.access.csv",
+        "security/hid_evrak_rules.xml",
+        "data/hid_evrak_sdp_data.xml",
+        "data/hid_evrak_data.xml",
+        "report/hid_evrak_reports.xml",
+        "wizards/hid_zimmet_wizard_views.xml",
+        "views/hid_evrak_sdp_views.xml",
+        "views/hid_evrak_views.xml",
+        "views/hid_zimmet_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/hid_evrak_menus.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
     ],
 }

@@ -4,12 +4,20 @@ from odoo import api, fields, models
 
 
 class HidBasvuruCounter(models.Model):
-    """Last tracking number given per year: gap-free, safe when many agents save at once."""
+    """Last number given per series and year: gap-free, safe when many agents save at once.
+
+    A series is one numbering: "basvuru" for the applications' tracking numbers; other
+    addons add their own (hid_evrak: the kayıt no and the zimmet fişi numbers)."""
 
     _name = "hid.basvuru.counter"
     _description = "Application Number Counter"
     _rec_name = "year"
 
+    series = fields.Char(
+        required=True,
+        readonly=True,
+        default="basvuru",
+    )
     year = fields.Integer(
         required=True,
         readonly=True,
@@ -20,12 +28,13 @@ class HidBasvuruCounter(models.Model):
     )
 
     _sql_constraints = [
-        ("year_uniq", "unique(year)", "One counter per year."),
+        # the key keeps its old name so that an upgrade replaces the old unique(year)
+        ("year_uniq", "unique(series, year)", "One counter per series and year."),
     ]
 
     @api.model
-    def _next(self, year):
-        """Take the next number of `year` inside the caller's transaction.
+    def _next(self, year, series="basvuru"):
+        """Take the next number of `series` in `year` inside the caller's transaction.
 
         Raw SQL on purpose: the upsert locks the year's row until the transaction ends, so
         concurrent intakes are serialised on it, and a rolled-back intake gives its number
@@ -36,12 +45,12 @@ class HidBasvuruCounter(models.Model):
         Not logged as an error: a retried conflict is normal traffic.
         """
         self.env.cr.execute("""
-            INSERT INTO hid_basvuru_counter (year, last, create_uid, create_date,
+            INSERT INTO hid_basvuru_counter (series, year, last, create_uid, create_date,
                                              write_uid, write_date)
-            VALUES (%(year)s, 1, %(uid)s, now() at time zone 'UTC',
+            VALUES (%(series)s, %(year)s, 1, %(uid)s, now() at time zone 'UTC',
                     %(uid)s, now() at time zone 'UTC')
-            ON CONFLICT (year) DO UPDATE SET last = hid_basvuru_counter.last + 1,
+            ON CONFLICT (series, year) DO UPDATE SET last = hid_basvuru_counter.last + 1,
                 write_uid = %(uid)s, write_date = now() at time zone 'UTC'
             RETURNING last
-        """, {"year": year, "uid": self.env.uid}, log_exceptions=False)
+        """, {"year": year, "series": series, "uid": self.env.uid}, log_exceptions=False)
         return self.env.cr.fetchone()[0]

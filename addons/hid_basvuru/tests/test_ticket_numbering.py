@@ -38,7 +38,7 @@ class TestParallelNumbering(TransactionCase):
             for number in sorted(numbers, reverse=True):
                 year, n = number.split("-")
                 cr.execute("UPDATE hid_basvuru_counter SET last = %s WHERE year = %s "
-                           "AND last = %s", (int(n) - 1, int(year), int(n)))
+                           "AND series = 'basvuru' AND last = %s", (int(n) - 1, int(year), int(n)))
 
     def test_parallel_intakes_get_distinct_consecutive_numbers(self):
         numbers, errors = [], []

@@ -1,0 +1,2 @@
+from . import hid_evrak_label
+from . import hid_zimmet_defteri

@@ -1,0 +1,118 @@
+# Copyright 2026 Sancaktepe Belediyesi
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+from odoo import SUPERUSER_ID
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .common import HidEvrakCase
+
+
+class TestZimmet(HidEvrakCase):
+
+    def test_hand_over_and_receive(self):
+        a, b = self.register(), self.register()
+        zimmet = self.hand_over(a | b)
+        self.assertRegex(zimmet.name, r"^Z\d{4}/\d{6}$")
+        self.assertEqual((a | b).mapped("state"), ["sent", "sent"])
+        self.assertEqual(a.team_id, self.fen)
+        zimmet.sudo(self.fen_user).action_confirm_receipt()
+        self.assertEqual(zimmet.state, "received")
+        self.assertEqual(zimmet.received_uid, self.fen_user, "who signed is recorded")
+        self.assertTrue(zimmet.received_date, "when is recorded")
+        self.assertEqual(zimmet.line_ids.mapped("state"), ["received", "received"])
+        self.assertEqual(a.state, "received")
+
+    def test_received_slip_is_immutable_for_everyone(self):
+        zimmet = self.hand_over(self.register())
+        zimmet.sudo(self.fen_user).action_confirm_receipt()
+        line = zimmet.line_ids
+        for user in (self.clerk, self.director, self.env.ref("base.user_root")):
+            z, ln = zimmet.sudo(user), line.sudo(user)
+            with self.assertRaises(UserError, msg="%s cannot change the slip" % user.login):
+                z.write({"date": "2020-01-01 10:00:00"})
+            with self.assertRaises(UserError, msg="%s cannot delete the slip" % user.login):
+                z.unlink()
+            with self.assertRaises(UserError, msg="%s cannot change a line" % user.login):
+                ln.write({"state": "returned"})
+            with self.assertRaises(UserError, msg="%s cannot delete a line" % user.login):
+                ln.unlink()
+            with self.assertRaises(UserError, msg="%s cannot add a line" % user.login):
+                self.env["hid.zimmet.line"].sudo(user).create(
+                    {"zimmet_id": zimmet.id, "evrak_id": self.register().id})
+        self.assertEqual(self.env.uid, SUPERUSER_ID)
+        self.assertEqual(zimmet.state, "received")
+        self.assertEqual(len(zimmet.line_ids), 1)
+
+    def test_double_receipt_click_is_a_clear_error(self):
+        zimmet = self.hand_over(self.register())
+        zimmet.sudo(self.fen_user).action_confirm_receipt()
+        signed = zimmet.received_date
+        with self.assertRaisesRegex(UserError, "already received"):
+            zimmet.sudo(self.fen_manager).action_confirm_receipt()
+        self.assertEqual(zimmet.received_uid, self.fen_user, "the first signature stays")
+        self.assertEqual(zimmet.received_date, signed)
+
+    def test_only_the_receiving_mudurluk_signs(self):
+        zimmet = self.hand_over(self.register())
+        with self.assertRaises(AccessError):
+            zimmet.sudo(self.tem_user).action_confirm_receipt()
+        with self.assertRaises(AccessError):
+            zimmet.sudo(self.clerk).action_confirm_receipt()
+        self.assertEqual(zimmet.state, "sent")
+
+    def test_iade_sends_the_document_back(self):
+        keep, refuse = self.register(), self.register()
+        zimmet = self.hand_over(keep | refuse)
+        line = zimmet.line_ids.filtered(lambda l: l.evrak_id == refuse)
+        with self.assertRaises(ValidationError):
+            line.sudo(self.fen_user).action_return("  ")
+        wizard = self.env["hid.zimmet.return.wizard"].sudo(self.fen_user).with_context(
+            active_id=line.id).create({"reason": "Bizimle ilgili değil, Zabıta'ya ait."})
+        wizard.action_confirm()
+        self.assertEqual(line.state, "returned")
+        self.assertEqual(line.return_reason, "Bizimle ilgili değil, Zabıta'ya ait.")
+        self.assertEqual(refuse.state, "registered", "back at the registry")
+        self.assertFalse(refuse.team_id)
+        self.assertFalse(self.env["hid.evrak"].sudo(self.fen_user).search(
+            [("id", "=", refuse.id)]), "the müdürlük no longer sees it")
+        zimmet.sudo(self.fen_user).action_confirm_receipt()
+        self.assertEqual(line.state, "returned", "a returned line stays returned")
+        self.assertEqual(keep.state, "received")
+        again = self.hand_over(refuse, team=self.tem)
+        self.assertEqual(refuse.team_id, self.tem, "the registry hands it to the right one")
+        self.assertEqual(again.state, "sent")
+
+    def test_a_document_is_handed_over_once(self):
+        evrak = self.register()
+        self.hand_over(evrak)
+        with self.assertRaisesRegex(UserError, "Already handed over"):
+            self.hand_over(evrak, team=self.tem)
+
+    def test_mudurluk_records_the_answer_only(self):
+        evrak = self.register()
+        zimmet = self.hand_over(evrak)
+        zimmet.sudo(self.fen_user).action_confirm_receipt()
+        mine = evrak.sudo(self.fen_user)
+        mine.write({"answer_no": "FEN-2026-77", "answer_date": "2026-11-20"})
+        self.assertEqual(evrak.answer_no, "FEN-2026-77")
+        with self.assertRaises(AccessError):
+            mine.write({"gizlilik": "normal", "sender_no": "x"})
+
+    def test_overdue_list_and_reminder(self):
+        evrak = self.register()
+        self.hand_over(evrak)
+        self.env.cr.execute("UPDATE hid_evrak SET answer_deadline = '2020-01-01' "
+                            "WHERE id = %s", (evrak.id,))
+        evrak.invalidate_cache()
+        overdue = self.env["hid.evrak"].search([("overdue", "=", True)])
+        self.assertIn(evrak, overdue)
+        self.assertIn(evrak, self.env["hid.evrak"].sudo(self.fen_user).search(
+            [("overdue", "=", True)]), "the müdürlük sees its own overdue documents")
+        self.env["hid.evrak"]._cron_remind_overdue()
+        activity = self.env["mail.activity"].search([("res_model", "=", "hid.evrak"),
+                                                     ("res_id", "=", evrak.id)])
+        self.assertEqual(activity.user_id, self.fen_manager, "the müdürlük manager is told")
+        self.env["hid.evrak"]._cron_remind_overdue()
+        self.assertEqual(len(self.env["mail.activity"].search(
+            [("res_model", "=", "hid.evrak"), ("res_id", "=", evrak.id)])), 1, "once")
+        evrak.write({"answer_no": "1", "answer_date": "2026-11-01"})
+        self.assertNotIn(evrak, self.env["hid.evrak"].search([("overdue", "=", True)]))
