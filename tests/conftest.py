@@ -88,7 +88,11 @@ def server():
             os.killpg(proc.pid, signal.SIGTERM)
             pytest.fail("Odoo did not start on %s:\n%s" % (url, _tail(log)))
         time.sleep(0.5)
-    yield Server(url, DB, log)
+    server = Server(url, DB, log)
+    # PDF reports: wkhtmltopdf fetches the page from report.url (else web.base.url, the
+    # template's 127.0.0.1:8069, where make run may be serving another database).
+    server.login("admin", "admin")("ir.config_parameter", "set_param", "report.url", url)
+    yield server
     os.killpg(proc.pid, signal.SIGTERM)
     proc.wait(timeout=30)
     errors = [line for line in _lines(log)
@@ -111,6 +115,21 @@ def browser():
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failing browser test leaves a screenshot of what the user saw, for the report."""
+    outcome = yield
+    report = outcome.get_result()
+    page = item.funcargs.get("page") if hasattr(item, "funcargs") else None
+    if report.when == "call" and report.failed and page is not None:
+        path = OUT / "screenshots" / ("FAILED-%s.png" % item.name.replace("/", "_"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            page.screenshot(path=str(path))
+        except Exception:  # the page may be gone; the failure itself is what matters
+            return
 
 
 @pytest.fixture
