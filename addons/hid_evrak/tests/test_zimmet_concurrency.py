@@ -29,7 +29,7 @@ class TestParallelReceipt(TransactionCase):
     def _confirm(self, zimmet_id, uid, results, barrier):
         def click(dbname):
             with api.Environment.manage(), self.registry.cursor() as cr:
-                env = api.Environment(cr, uid, {"tracking_disable": True})
+                env = api.Environment(cr, uid, {"tracking_disable": True, "lang": "en_US"})
                 env["hid.zimmet"].browse(zimmet_id).action_confirm_receipt()
         try:
             barrier.wait(timeout=30)
