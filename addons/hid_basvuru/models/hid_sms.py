@@ -3,6 +3,9 @@
 import datetime
 import logging
 
+import psycopg2
+import psycopg2.errors
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -228,12 +231,7 @@ class HidSms(models.Model):
                 _logger.warning("SMS provider unavailable: %d messages left for the next run",
                                 len(ids) - done)
                 break
-            # Lock the row and re-check its state: another worker may hold it (SKIP LOCKED
-            # leaves it to them) or may have sent it since the selection above.
-            self.env.cr.execute(
-                "SELECT id FROM hid_sms WHERE id = %s AND state = 'queued' "
-                "FOR UPDATE SKIP LOCKED", (sms_id,))
-            if not self.env.cr.fetchone():
+            if not self._lock_queued(sms_id):
                 continue
             sms = self.browse(sms_id)
             status = sms._send_one(adapter, now)
@@ -245,6 +243,22 @@ class HidSms(models.Model):
                 # commit also releases this row's lock.
                 self.env.cr.commit()  # pylint: disable=invalid-commit
         return done
+
+    def _lock_queued(self, sms_id):
+        """Lock the row and re-check its state, or leave it to the worker that has it.
+
+        Another worker may hold it (SKIP LOCKED leaves it to them) or may have updated it since
+        this transaction's snapshot: under Odoo's REPEATABLE READ that raises a serialization
+        failure rather than skipping, so it is caught in a savepoint and the row left alone.
+        """
+        try:
+            with self.env.cr.savepoint():
+                self.env.cr.execute(
+                    "SELECT id FROM hid_sms WHERE id = %s AND state = 'queued' "
+                    "FOR UPDATE SKIP LOCKED", (sms_id,), log_exceptions=False)
+                return bool(self.env.cr.fetchone())
+        except psycopg2.errors.SerializationFailure:
+            return False
 
     def _send_one(self, adapter, now):
         """Hand one message to the provider, record the outcome and return its status."""

@@ -71,3 +71,17 @@ class TestSmsWorkers(TransactionCase):
             self.assertEqual(cr.fetchall(), [("sent", 2)])
         self.assertEqual(sorted(d[2] for d in self.fake.delivered),
                          ["Birinci mesaj ş", "İkinci mesaj ğ"], "each exactly once")
+
+    def test_message_sent_after_my_snapshot_is_skipped(self):
+        """REPEATABLE READ: a row another worker sent since my snapshot is skipped, not an error."""
+        first, _second = self.ids
+        with closing(self.registry.cursor()) as late, \
+                closing(self.registry.cursor()) as other:
+            late_env = api.Environment(late, 1, {})
+            late.execute("SELECT count(*) FROM hid_sms")  # the late worker's snapshot
+            api.Environment(other, 1, {})["hid.sms"]._cron_send()  # sends both, commits
+            self.assertEqual(len(self.fake.delivered), 2)
+            self.assertFalse(late_env["hid.sms"]._lock_queued(first),
+                             "the late worker leaves the message alone")
+            late_env["hid.sms"]._send_due(auto_commit=False)
+            self.assertEqual(len(self.fake.delivered), 2, "nothing is sent twice")
