@@ -7,12 +7,13 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from odoo.addons.hid_basvuru.lib import deadlines
+
 TZ = pytz.timezone("Europe/Istanbul")
 G_EVRAK = "hid_evrak.group_hid_evrak_user"
 SECRET = ("gizli", "cok_gizli")
 # what a müdürlük writes on a document handed to it: the outgoing answer
 MUDURLUK_FIELDS = {"answer_no", "answer_date"}
-ANSWER_DAYS = 30  # 3071: a reasoned answer within 30 days
 
 
 class HidEvrak(models.Model):
@@ -311,7 +312,7 @@ class HidEvrak(models.Model):
         if not vals.get("subject"):
             raise ValidationError(_("Subject: every document has a subject."))
         self._check_petition_vals(vals)
-        now = datetime.datetime.now(TZ)
+        now = self._now()
         vals["name"] = "%d/%06d" % (
             now.year, self.env["hid.basvuru.counter"].sudo()._next(now.year, "evrak"))
         vals.pop("kayit_date", None)
@@ -320,7 +321,7 @@ class HidEvrak(models.Model):
                 vals["answer_deadline"] = vals["miat_date"]
             else:
                 vals["answer_deadline"] = fields.Date.to_string(
-                    now.date() + datetime.timedelta(days=ANSWER_DAYS))
+                    self._answer_deadline(now.date()))
         original = self._find_same_document(vals.get("sender_id"), vals.get("sender_no"))
         if original:
             vals["duplicate_of_id"] = original.id
@@ -434,6 +435,18 @@ class HidEvrak(models.Model):
         return len(overdue)
 
     @api.model
+    def _now(self):
+        """Now in Istanbul: the registry's year and day are Turkish ones."""
+        return datetime.datetime.now(TZ)
+
+    @api.model
     def _today(self):
         """Today in Istanbul."""
-        return datetime.datetime.now(TZ).date()
+        return self._now().date()
+
+    @api.model
+    def _answer_deadline(self, registered):
+        """3071: a reasoned answer within 30 days of `registered`, on the same iş günü
+        calendar as applications (a last day on a holiday moves to the next working day)."""
+        calendar = self.env["hid.holiday"]._work_calendar()
+        return deadlines.legal_deadline(deadlines.LAW_3071, registered, calendar)

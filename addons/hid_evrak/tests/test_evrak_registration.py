@@ -3,10 +3,17 @@
 import datetime
 import re
 
+from unittest.mock import patch
+
+import pytz
+
+from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tools import mute_logger
 
 from .common import PDF, PNG, HidEvrakCase
+
+TZ = pytz.timezone("Europe/Istanbul")
 
 
 class TestRegistration(HidEvrakCase):
@@ -20,10 +27,26 @@ class TestRegistration(HidEvrakCase):
         self.assertEqual((y1, int(n1) + 1), (y2, int(n2)), "consecutive, no gap")
         self.assertEqual(first.subject, "Yol çalışması hakkında")
         self.assertEqual(first.state, "registered")
-        deadline = datetime.datetime.strptime(first.answer_deadline, "%Y-%m-%d").date()
-        registered = datetime.datetime.strptime(first.kayit_date[:10], "%Y-%m-%d").date()
-        self.assertLessEqual(abs((deadline - registered).days - 30), 1,
-                             "answer due in 30 days (3071)")
+        registered = self.env["hid.evrak"]._today()
+        self.assertEqual(first.answer_deadline,
+                         fields.Date.to_string(first._answer_deadline(registered)),
+                         "answer due by the 3071 rule of the applications")
+
+    def test_answer_deadline_follows_the_working_day_calendar(self):
+        """30 days from a fixed day, whatever today is: a last day on a holiday moves on."""
+        Evrak = self.env["hid.evrak"]
+        self.assertEqual(Evrak._answer_deadline(datetime.date(2026, 11, 2)),
+                         datetime.date(2026, 12, 2), "a working day stays")
+        self.assertEqual(Evrak._answer_deadline(datetime.date(2026, 12, 2)),
+                         datetime.date(2027, 1, 4), "1 January (Friday) moves to Monday")
+        self.env["hid.holiday"].create({"date": "2027-01-04", "name": "İdari izin",
+                                        "kind": "holiday"})
+        self.assertEqual(Evrak._answer_deadline(datetime.date(2026, 12, 2)),
+                         datetime.date(2027, 1, 5), "an administrative leave day counts too")
+        fixed = datetime.datetime(2026, 12, 2, 10, 0, tzinfo=TZ)
+        with patch.object(type(Evrak), "_now", lambda self: fixed):
+            evrak = self.register()
+        self.assertEqual((evrak.name[:4], evrak.answer_deadline), ("2026", "2027-01-05"))
 
     def test_mandatory_subject(self):
         with self.assertRaises(ValidationError):
@@ -70,9 +93,8 @@ class TestRegistration(HidEvrakCase):
         self.assertEqual(ticket.evrak_no, evrak.name)
         self.assertEqual(ticket.partner_id, self.citizen)
         self.assertIn(evrak, ticket.evrak_ids, "the link is visible from the application")
-        received = datetime.datetime.strptime(ticket.received_date[:10], "%Y-%m-%d").date()
-        deadline = datetime.datetime.strptime(ticket.legal_deadline, "%Y-%m-%d").date()
-        self.assertEqual((deadline - received).days, 30, "3071: 30 days")
+        self.assertEqual(ticket.legal_deadline, evrak.answer_deadline,
+                         "the application and its petition are due on the same day (3071)")
         self.assertEqual(evrak.sudo(self.agent).ticket_id, ticket,
                          "HİM staff see the link from the document too")
 
