@@ -15,7 +15,7 @@ import requests
 ROOT = Path(os.environ.get("HID_ROOT") or Path(__file__).resolve().parents[1])
 TEMPLATE = os.environ.get("HID_TEST_TEMPLATE", "hid_test_tpl")
 OUT = Path(os.environ.get("HID_TEST_OUT") or ROOT / "var" / "test")
-DB = "hid_test_live"
+DB = os.environ.get("HID_TEST_LIVE_DB", "hid_test_live")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

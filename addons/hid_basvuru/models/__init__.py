@@ -12,6 +12,11 @@ from . import hid_basvuru_counter
 from . import hid_havale
 from . import hid_fee_pause
 from . import helpdesk_ticket
+from . import helpdesk_ticket_identity
+from . import helpdesk_ticket_intake
+from . import helpdesk_ticket_deadline
+from . import helpdesk_ticket_lifecycle
+from . import helpdesk_ticket_mail
 from . import mail_message
 from . import hid_rate_limit
 from . import helpdesk_ticket_public
