@@ -184,25 +184,67 @@ def internal_target(received_dt, target_hours):
     return start + datetime.timedelta(hours=target_hours)
 
 
-def deadline_state(deadline, today, soon_days=2):
+# The traffic lights: the legal deadline (a date) is "due soon" on its last two days (today
+# or tomorrow); the internal target (a datetime) is only on time or overdue.
+LEGAL_SOON_DAYS = 2
+TARGET_SOON_DAYS = 0
+
+
+def _check_soon_days(soon_days):
+    if isinstance(soon_days, bool) or not isinstance(soon_days, int) or soon_days < 0:
+        raise DeadlineError('soon_days must be a non-negative integer, got %(n)r.', n=soon_days)
+
+
+def state_thresholds(today, soon_days):
+    """(overdue_before, due_soon_before): a deadline earlier than the first is overdue, one
+    earlier than the second is due soon, any other is on time.
+
+    The one statement of the rule: deadline_state() applies it to one deadline, the
+    set-based cron to every open application in SQL (see deadline_state_sql()).  A date
+    `today` gives dates (soon_days calendar days), a datetime gives datetimes (soon_days
+    * 24 hours)."""
+    _check_soon_days(soon_days)
+    return today, today + datetime.timedelta(days=soon_days)
+
+
+def deadline_state(deadline, today, soon_days=LEGAL_SOON_DAYS, closed=False):
     """Traffic light of a deadline: 'none', 'on_time', 'due_soon' or 'overdue'.
 
     Dates: 'due_soon' when the deadline is within `soon_days` calendar days
     counting today (soon_days=2: due today or tomorrow); 'overdue' once today is
     past it.  If both values are datetimes they are compared exactly, 'due_soon'
     meaning less than `soon_days` * 24 hours left.  If only one is a datetime,
-    both are compared as dates.
+    both are compared as dates.  A closed application has no deadline any more.
     """
-    if deadline is None:
+    _check_soon_days(soon_days)
+    if closed or deadline is None:
         return STATE_NONE
-    if isinstance(soon_days, bool) or not isinstance(soon_days, int) or soon_days < 0:
-        raise DeadlineError('soon_days must be a non-negative integer, got %(n)r.', n=soon_days)
     both_datetimes = (isinstance(deadline, datetime.datetime)
                       and isinstance(today, datetime.datetime))
     if not both_datetimes:
         deadline, today = to_date(deadline), to_date(today)
-    if today > deadline:
+    overdue_before, due_soon_before = state_thresholds(today, soon_days)
+    if deadline < overdue_before:
         return STATE_OVERDUE
-    if deadline - today < datetime.timedelta(days=soon_days):
+    if deadline < due_soon_before:
         return STATE_DUE_SOON
     return STATE_ON_TIME
+
+
+def deadline_state_sql(column, closed_sql, key):
+    """The SQL CASE expression of deadline_state() for `column`, with the placeholders
+    %(<key>_overdue)s and %(<key>_soon)s filled by deadline_state_params(key, ...).
+
+    `column` and `closed_sql` are SQL written by the caller (never user input)."""
+    return ("CASE WHEN {closed} OR {col} IS NULL THEN '{none}' "
+            "WHEN {col} < %({key}_overdue)s THEN '{overdue}' "
+            "WHEN {col} < %({key}_soon)s THEN '{soon}' "
+            "ELSE '{on_time}' END").format(closed=closed_sql, col=column, key=key,
+                                           none=STATE_NONE, overdue=STATE_OVERDUE,
+                                           soon=STATE_DUE_SOON, on_time=STATE_ON_TIME)
+
+
+def deadline_state_params(key, today, soon_days):
+    """The parameters of deadline_state_sql(…, key) for `today` (a date or a datetime)."""
+    overdue_before, due_soon_before = state_thresholds(today, soon_days)
+    return {'%s_overdue' % key: overdue_before, '%s_soon' % key: due_soon_before}

@@ -7,9 +7,9 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..lib import deadlines
+from ..lib import deadlines, lifecycle
 from ..lib.exceptions import DeadlineError
-from .helpdesk_ticket import DEADLINE_STATES, G_STAFF, LEGAL_BASES, TZ
+from .helpdesk_ticket import DEADLINE_STATES, LEGAL_BASES, TZ
 
 
 class HelpdeskTicket(models.Model):
@@ -102,38 +102,38 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("legal_deadline", "internal_deadline", "stage_id.closed")
     def _compute_deadline_state(self):
-        today = self._today()
-        now = fields.Datetime.from_string(fields.Datetime.now())
+        today, now = self._deadline_clock()
         for ticket in self:
-            if ticket.stage_id.closed:
-                ticket.deadline_state = ticket.target_state = "none"
-                continue
+            closed = ticket.stage_id.closed
             ticket.deadline_state = deadlines.deadline_state(
-                fields.Date.from_string(ticket.legal_deadline), today)
+                fields.Date.from_string(ticket.legal_deadline), today,
+                deadlines.LEGAL_SOON_DAYS, closed=closed)
             ticket.target_state = deadlines.deadline_state(
-                fields.Datetime.from_string(ticket.internal_deadline), now, soon_days=0)
+                fields.Datetime.from_string(ticket.internal_deadline), now,
+                deadlines.TARGET_SOON_DAYS, closed=closed)
 
     @api.multi
     def action_extend(self, reason):
         """4982: extend to 30 working days once, within the first 15, telling the applicant."""
-        self._require(G_STAFF, _("Only the Public Relations staff extend deadlines."))
-        calendar = self.env["hid.holiday"]._work_calendar()
-        today = self._today()
-        for ticket in self:
-            pauses = [(fields.Date.from_string(p.date_start), fields.Date.from_string(p.date_end))
-                      for p in ticket.fee_pause_ids]
-            try:
-                deadlines.check_extension(ticket.legal_basis, ticket._received_local_date(),
-                                          calendar, today, ticket.extended, reason, pauses)
-            except DeadlineError as error:
-                raise UserError(self._lib_message(error))
-            ticket._workflow_write({"extended": True, "extension_reason": reason,
-                                    "extension_date": fields.Date.to_string(today)})
-            ticket._notify_applicant(_(
-                "The answer period of your application %(number)s is extended to 30 working "
-                "days (Law 4982, art. 11). Reason: %(reason)s. New deadline: %(deadline)s.") % {
-                    "number": ticket.number, "reason": reason,
-                    "deadline": ticket.legal_deadline})
+        with self._hid_acting():
+            self._hid_check(lifecycle.EXTEND, {"reason": reason})
+            calendar = self.env["hid.holiday"]._work_calendar()
+            today = self._today()
+            for ticket in self:
+                pauses = [(fields.Date.from_string(p.date_start),
+                           fields.Date.from_string(p.date_end)) for p in ticket.fee_pause_ids]
+                try:
+                    deadlines.check_extension(ticket.legal_basis, ticket._received_local_date(),
+                                              calendar, today, ticket.extended, reason, pauses)
+                except DeadlineError as error:
+                    raise UserError(self._lib_message(error))
+                ticket._workflow_write({"extended": True, "extension_reason": reason,
+                                        "extension_date": fields.Date.to_string(today)})
+                ticket._notify_applicant(_(
+                    "The answer period of your application %(number)s is extended to 30 "
+                    "working days (Law 4982, art. 11). Reason: %(reason)s. New deadline: "
+                    "%(deadline)s.") % {"number": ticket.number, "reason": reason,
+                                        "deadline": ticket.legal_deadline})
         return True
 
     @api.model
@@ -147,16 +147,15 @@ class HelpdeskTicket(models.Model):
     def _cron_refresh_deadline_states(self):
         """Refresh every open case's traffic lights and escalate the overdue ones not yet
         escalated: two set-based queries, whatever the number of applications."""
-        self.env.cr.execute("""
+        today, now = self._deadline_clock()
+        params = dict(deadlines.deadline_state_params("legal", today, deadlines.LEGAL_SOON_DAYS),
+                      **deadlines.deadline_state_params("target", now,
+                                                        deadlines.TARGET_SOON_DAYS))
+        # The CASE expressions come from the rules library: the compute applies the same rule.
+        closed = "COALESCE(st.closed, FALSE)"
+        query = """
             WITH s AS (
-                SELECT t.id,
-                    CASE WHEN st.closed OR t.legal_deadline IS NULL THEN 'none'
-                         WHEN t.legal_deadline < %(today)s THEN 'overdue'
-                         WHEN t.legal_deadline < %(today)s + 2 THEN 'due_soon'
-                         ELSE 'on_time' END AS legal,
-                    CASE WHEN st.closed OR t.internal_deadline IS NULL THEN 'none'
-                         WHEN t.internal_deadline < %(now)s THEN 'overdue'
-                         ELSE 'on_time' END AS target
+                SELECT t.id, {legal} AS legal, {target} AS target
                 FROM helpdesk_ticket t
                 LEFT JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
             )
@@ -168,7 +167,9 @@ class HelpdeskTicket(models.Model):
                AND (t.deadline_state IS DISTINCT FROM s.legal
                     OR t.target_state IS DISTINCT FROM s.target
                     OR (t.overdue_escalated AND s.legal <> 'overdue'))
-        """, {"today": self._today(), "now": fields.Datetime.now()})
+        """.format(legal=deadlines.deadline_state_sql("t.legal_deadline", closed, "legal"),
+                   target=deadlines.deadline_state_sql("t.internal_deadline", closed, "target"))
+        self.env.cr.execute(query, params)
         changed = self.env.cr.rowcount
         self.env.cr.execute("""
             UPDATE helpdesk_ticket SET overdue_escalated = TRUE
@@ -202,6 +203,11 @@ class HelpdeskTicket(models.Model):
                     "date_deadline": fields.Date.to_string(self._today()),
                 })
             ticket.message_post(body=_("Legal deadline passed (%s).") % ticket.legal_deadline)
+
+    @api.model
+    def _deadline_clock(self):
+        """(today in Istanbul, now in UTC as stored): what the traffic lights compare with."""
+        return self._today(), fields.Datetime.from_string(fields.Datetime.now())
 
     @api.model
     def _today(self):

@@ -4,7 +4,8 @@ from datetime import date, datetime, timedelta
 
 from ..deadlines import (
     ACIK_KAPI, CIMER, INTERNAL, LAW_3071, LAW_4982, can_extend, check_extension,
-    deadline_state, internal_target, legal_basis_for, legal_deadline)
+    LEGAL_SOON_DAYS, TARGET_SOON_DAYS, deadline_state, deadline_state_params, deadline_state_sql,
+    internal_target, legal_basis_for, legal_deadline, state_thresholds)
 from ..exceptions import DeadlineError
 from ..workdays import WorkCalendar
 
@@ -236,3 +237,38 @@ class TestDeadlineState(unittest.TestCase):
                          'due_soon')
         self.assertEqual(deadline_state(datetime(2025, 6, 10, 9, 0), date(2025, 6, 11)),
                          'overdue')
+
+
+class TestDeadlineStateSql(unittest.TestCase):
+    """The cron's SQL and deadline_state() are one rule: they agree on every day around."""
+
+    def _sql_state(self, deadline, today, soon_days, closed=False):
+        import re
+        import sqlite3
+        sql = deadline_state_sql(":deadline", ":closed", "legal")
+        sql = re.sub(r"%\((\w+)\)s", r":\1", sql)
+        params = {k: v.isoformat() for k, v in
+                  deadline_state_params("legal", today, soon_days).items()}
+        params.update(deadline=deadline.isoformat() if deadline else None, closed=closed)
+        with sqlite3.connect(":memory:") as db:
+            return db.execute("SELECT " + sql, params).fetchone()[0]
+
+    def test_sql_agrees_with_python(self):
+        today = date(2026, 6, 10)
+        for soon_days in (0, LEGAL_SOON_DAYS, 5):
+            for offset in range(-3, 8):
+                deadline = today + timedelta(days=offset)
+                with self.subTest(soon_days=soon_days, offset=offset):
+                    self.assertEqual(self._sql_state(deadline, today, soon_days),
+                                     deadline_state(deadline, today, soon_days))
+        self.assertEqual(self._sql_state(None, today, 2), 'none')
+        self.assertEqual(self._sql_state(today, today, 2, closed=True), 'none')
+        self.assertEqual(deadline_state(today, today, closed=True), 'none')
+
+    def test_thresholds(self):
+        today = date(2026, 6, 10)
+        self.assertEqual(state_thresholds(today, 2), (today, date(2026, 6, 12)))
+        now = datetime(2026, 6, 10, 9, 30)
+        self.assertEqual(state_thresholds(now, TARGET_SOON_DAYS), (now, now))
+        with self.assertRaises(DeadlineError):
+            state_thresholds(today, -1)
