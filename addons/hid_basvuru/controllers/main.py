@@ -18,6 +18,8 @@ from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 
+from ..lib import lifecycle
+
 
 class _Utf8Error(object):
     """werkzeug's error pages declare no charset: browsers then garble the Turkish text."""
@@ -66,9 +68,12 @@ ORM_REFUSALS = (AccessError, MissingError, UserError, ValidationError)
 
 class HidHelpdeskTicketController(HelpdeskTicketController):
 
-    @http.route("/ticket/close", type="http", auth="user")
+    @http.route("/ticket/close", type="http", auth="user", methods=["POST"], csrf=True)
     def support_ticket_close(self, **kw):
-        """Move an application to a stage as the user (helpdesk_mgmt: as superuser, for anyone)."""
+        """Move an application to a stage as the user, through its lifecycle (helpdesk_mgmt:
+        as superuser, for anyone, on a GET without a CSRF token).  Only a move the lifecycle
+        makes without further input (İşe Başla) is possible here; the others need their
+        form (a reason, an answer, a closure state)."""
         ticket = request.env["helpdesk.ticket"].browse(_int_param(kw, "ticket_id"))
         stage = request.env["helpdesk.ticket.stage"].browse(_int_param(kw, "stage_id"))
         try:
@@ -76,10 +81,14 @@ class HidHelpdeskTicketController(HelpdeskTicketController):
             ticket.check_access_rule("write")
             if not stage.exists():
                 raise BadRequest(_("This stage does not exist."))
-            ticket.write({"stage_id": stage.id})
+            action = lifecycle.action_to(ticket.stage_code, stage.code)
+            if not action:
+                raise BadRequest(_("An application reaches this stage through its own "
+                                   "buttons (route, answer, close), not here."))
+            getattr(ticket, "action_%s" % action)()
         except ORM_REFUSALS as exc:
             raise _orm_refusal(exc)
-        return werkzeug.utils.redirect("/my/ticket/%d" % ticket.id)
+        return werkzeug.utils.redirect("/my/ticket/%d" % ticket.id, code=303)
 
     @http.route("/submitted/ticket", type="http", auth="user", website=True, csrf=True)
     def submit_ticket(self, **kw):

@@ -5,23 +5,26 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..lib import deadlines
+from ..lib import deadlines, lifecycle
 
 TZ = pytz.timezone("Europe/Istanbul")
 G_AGENT = "hid_basvuru.group_hid_agent"
 G_STAFF = "hid_basvuru.group_hid_staff"
+G_DIRECTOR = "hid_basvuru.group_hid_director"
+G_MUDURLUK_USER = "hid_basvuru.group_hid_mudurluk_user"
 G_MANAGER = "hid_basvuru.group_hid_mudurluk_manager"
 
+# The codes and the rules about them live in lib/lifecycle.py; here only their labels.
 CLOSURE_STATES = [
-    ("cozuldu", "Solved"),
-    ("bilgi_verildi", "Information given"),
-    ("programa_alindi", "Scheduled"),
-    ("sevk_edildi", "Out of our authority / forwarded"),
-    ("gerekceli_ret", "Refused with reasons"),
-    ("mukerrer", "Duplicate"),
+    (lifecycle.COZULDU, "Solved"),
+    (lifecycle.BILGI_VERILDI, "Information given"),
+    (lifecycle.PROGRAMA_ALINDI, "Scheduled"),
+    (lifecycle.SEVK_EDILDI, "Out of our authority / forwarded"),
+    (lifecycle.GEREKCELI_RET, "Refused with reasons"),
+    (lifecycle.MUKERRER, "Duplicate"),
 ]
 # Closure states that tell the citizen something: a written answer must exist.
-ANSWER_REQUIRED = {"cozuldu", "bilgi_verildi", "programa_alindi", "gerekceli_ret"}
+ANSWER_REQUIRED = lifecycle.ANSWER_REQUIRED
 DEADLINE_STATES = [
     ("none", "No deadline"),
     ("on_time", "On time"),
@@ -35,10 +38,6 @@ LEGAL_BASES = [
     (deadlines.CIMER, "CİMER (30 days)"),
     (deadlines.INTERNAL, "Internal target only"),
 ]
-# Fields that only the workflow methods below may change.
-WORKFLOW_FIELDS = {"closure_state", "closure_note", "extended", "extension_reason",
-                   "extension_date", "reopen_count", "answer_date", "answer_user_id",
-                   "duplicate_of_id", "overdue_escalated"}
 
 
 class HelpdeskTicket(models.Model):

@@ -91,7 +91,7 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _hid_adopt_existing_tickets(self):
         """Tickets made before HİD was installed (helpdesk_mgmt's) become talep applications."""
-        self.sudo().with_context(hid_workflow=True, tracking_disable=True).search(
+        self.sudo().with_context(tracking_disable=True).search(
             [("basvuru_type_id", "=", False)]).write(
                 {"basvuru_type_id": self.env.ref("hid_basvuru.type_talep").id})
 

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 from odoo import _, api, models, tools
 
+from .helpdesk_ticket_lifecycle import current_actor
+
 
 class HelpdeskTicket(models.Model):
     """Mail: the e-mail gateway, acknowledgements and notifications."""
@@ -56,6 +58,16 @@ class HelpdeskTicket(models.Model):
                                  message_type="comment", partner_ids=partner.ids)
 
     @api.multi
+    @api.returns("self", lambda value: value.id)
+    def message_post(self, *args, **kwargs):
+        """Inside a workflow action, what is posted (its tracking too, even under sudo()) is
+        authored by the user acting, not by the superuser."""
+        actor = current_actor()
+        if actor and kwargs.get("author_id") is None:
+            kwargs["author_id"] = actor
+        return super().message_post(*args, **kwargs)
+
+    @api.multi
     def send_user_mail(self):
         """helpdesk_mgmt e-mails the *customer* about an assignment; HİD tells the assignee."""
         for ticket in self.filtered("user_id"):
@@ -76,8 +88,9 @@ class HelpdeskTicket(models.Model):
         if note:
             body += "<br/>" + note
         self.sudo().message_post(body=body, partner_ids=partners.ids,
-                                 subtype="mail.mt_note")
+                                 subtype="mail.mt_note", author_id=self._hid_author())
 
     def _notify_applicant(self, text):
         """A notice to the applicant: logged on the application (SMS/e-mail channels follow)."""
-        self.sudo().message_post(body=text, subtype="mail.mt_note")
+        self.sudo().message_post(body=text, subtype="mail.mt_note",
+                                 author_id=self._hid_author())

@@ -146,5 +146,6 @@ class HelpdeskTicket(models.Model):
 
     def _hid_sms_note(self, text):
         """Say on the application why the applicant got no SMS."""
-        self.sudo().message_post(body=text, subtype="mail.mt_note")
+        self.sudo().message_post(body=text, subtype="mail.mt_note",
+                                 author_id=self._hid_author())
         return False

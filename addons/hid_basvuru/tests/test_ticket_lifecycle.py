@@ -89,7 +89,7 @@ class TestRouting(HidTicketCase):
         line = ticket.havale_ids.filtered(lambda h: h.kind == "havale")
         self.assertEqual((line.to_team_id, line.user_id, line.note),
                          (self.fen, self.staff, "Acil bakılsın"))
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError, msg="routing is an action, not a field to write"):
             ticket.sudo(self.fen_user).write({"team_id": self.tem.id})
 
     def test_iade_by_the_mudurluk_with_reason(self):
@@ -177,7 +177,7 @@ class TestAnswerAndClose(HidTicketCase):
         ticket.sudo(self.fen_user).action_answer("Yapıldı")
         ticket.sudo(self.staff).action_close("cozuldu")
         self.env["ir.config_parameter"].sudo().set_param("hid_basvuru.reopen_days", "10")
-        ticket.with_context(hid_workflow=True).write({"closed_date": fields.Datetime.to_string(
+        ticket._workflow_write({"closed_date": fields.Datetime.to_string(
             datetime.datetime.utcnow() - datetime.timedelta(days=11))})
         with self.assertRaises(UserError):
             ticket.sudo(self.agent).action_reopen("Geç itiraz")

@@ -49,16 +49,11 @@ class HidCloseWizard(models.TransientModel):
 
     @api.multi
     def action_confirm(self):
+        """The applications decide (and check) everything; the wizard only collects."""
         self.ensure_one()
         tickets = self.ticket_ids
         if self.closure_state == "mukerrer":
             tickets.action_mark_duplicate(self.original_id)
-            return {"type": "ir.actions.act_window_close"}
-        if self.answer and any(t.answer != self.answer for t in tickets):
-            tickets._workflow_write({
-                "answer": self.answer,
-                "answer_date": fields.Datetime.now(),
-                "answer_user_id": self.env.uid,
-            })
-        tickets.action_close(self.closure_state, self.note)
+        else:
+            tickets.action_close(self.closure_state, self.note, answer=self.answer)
         return {"type": "ir.actions.act_window_close"}

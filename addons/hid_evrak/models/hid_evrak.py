@@ -361,8 +361,7 @@ class HidEvrak(models.Model):
 
         sudo: the registry clerk does not hold the application roles; what is created is
         fixed here (channel Evrak/Dilekçe, the citizen, the registry number)."""
-        tickets = self.env["helpdesk.ticket"].sudo().with_context(
-            tracking_disable=True, hid_workflow=True)
+        tickets = self.env["helpdesk.ticket"].sudo().with_context(tracking_disable=True)
         if self.ticket_id:
             ticket = tickets.browse(self.ticket_id.id)
             if not ticket.evrak_no:
