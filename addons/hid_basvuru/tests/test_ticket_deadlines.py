@@ -1,6 +1,7 @@
 # Copyright 2026 Sancaktepe Belediyesi
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 import datetime
+from unittest import mock
 
 from odoo import fields
 from odoo.exceptions import UserError
@@ -163,3 +164,42 @@ class TestDeadlineMonitoring(HidTicketCase):
         self.env["helpdesk.ticket"]._cron_refresh_deadline_states()
         ticket.invalidate_cache()
         self.assertEqual(ticket.deadline_state, "due_soon")
+
+
+class TestDeadlineStateOneRule(HidTicketCase):
+    """The compute and the set-based cron decide deadline_state by the one rule of the lib."""
+
+    def _state_both_ways(self, ticket, deadline):
+        """(the cron's state, the compute's state) of `ticket` with this legal deadline."""
+        self.env.cr.execute("UPDATE helpdesk_ticket SET legal_deadline = %s, "
+                            "deadline_state = NULL WHERE id = %s", (deadline, ticket.id))
+        ticket.invalidate_cache()
+        self.env["helpdesk.ticket"]._cron_refresh_deadline_states()
+        ticket.invalidate_cache()
+        by_cron = ticket.deadline_state
+        self.env.add_todo(ticket._fields["deadline_state"], ticket)
+        ticket.recompute()
+        return by_cron, ticket.deadline_state
+
+    def test_cron_and_compute_agree(self):
+        today = self.env["helpdesk.ticket"]._today()
+        ticket = self.intake()
+        for offset in range(-2, 5):
+            deadline = today + datetime.timedelta(days=offset)
+            by_cron, by_compute = self._state_both_ways(ticket, deadline)
+            self.assertEqual(by_cron, by_compute, "offset %d days" % offset)
+        self.assertEqual(self._state_both_ways(ticket, today - datetime.timedelta(days=1)),
+                         ("overdue", "overdue"))
+        self.assertEqual(self._state_both_ways(ticket, today + datetime.timedelta(days=1)),
+                         ("due_soon", "due_soon"))
+
+    def test_the_rule_lives_in_the_lib(self):
+        """Change the lib's "due soon" window: the compute and the cron both follow."""
+        from ..lib import deadlines
+        today = self.env["helpdesk.ticket"]._today()
+        ticket = self.intake()
+        in_four_days = today + datetime.timedelta(days=4)
+        self.assertEqual(self._state_both_ways(ticket, in_four_days), ("on_time", "on_time"))
+        with mock.patch.object(deadlines, "LEGAL_SOON_DAYS", 5):
+            self.assertEqual(self._state_both_ways(ticket, in_four_days),
+                             ("due_soon", "due_soon"))

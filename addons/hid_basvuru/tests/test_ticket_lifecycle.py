@@ -234,3 +234,190 @@ class TestIdentityMasking(HidTicketCase):
 
     def test_number_format_regex_is_sane(self):
         self.assertTrue(re.match(r"^\d{4}-\d{6}$", self.intake().number))
+
+
+class TestWorkflowGuard(HidTicketCase):
+    """Nothing the client sends grants a right: plain writes are an allow-list per role."""
+
+    def test_context_key_grants_nothing(self):
+        ticket = self.intake()
+        as_fen = ticket.sudo(self.fen_user).with_context(hid_workflow=True)
+        closed = ticket._stage("closed")
+        with self.assertRaises(UserError):
+            as_fen.write({"stage_id": closed.id, "closure_state": "cozuldu"})
+        with self.assertRaises(UserError):
+            as_fen.write({"team_id": self.tem.id})
+        with self.assertRaises(UserError, msg="not even the directorate, not even sudo"):
+            ticket.with_context(hid_workflow=True).write({"stage_id": closed.id})
+        self.assertEqual((ticket.team_id, ticket.stage_code), (self.fen, "routed"))
+
+    def test_intake_fields_only_for_directorate_staff(self):
+        ticket = self.intake(confidential=True)
+        for user in (self.fen_user, self.fen_manager, self.agent):
+            for vals in ({"confidential": False}, {"anonymous": True},
+                         {"received_date": "2026-01-01 09:00:00"},
+                         {"basvuru_type_id": self.env.ref("hid_basvuru.type_oneri").id},
+                         {"category_id": self.cat_cop.id}, {"channel_id": self.cimer.id},
+                         {"mahalle_id": self.env.ref("hid_basvuru.mahalle_emek").id},
+                         {"kvkk_notice_given": False}, {"description": "<p>başka</p>"}):
+                with self.assertRaises(AccessError, msg="%s: %s" % (user.login, vals)):
+                    ticket.sudo(user).write(vals)
+        self.assertTrue(ticket.confidential)
+        ticket.sudo(self.staff).write({"received_date": "2026-01-02 09:00:00",
+                                       "mahalle_id": self.env.ref("hid_basvuru.mahalle_emek").id})
+        self.assertEqual(ticket.received_date, "2026-01-02 09:00:00")
+
+    def test_nobody_changes_the_tracking_number(self):
+        ticket = self.intake()
+        number = ticket.number
+        for user in (self.fen_user, self.agent, self.staff, self.director):
+            with self.assertRaises(UserError, msg=user.login):
+                ticket.sudo(user).write({"number": "2026-999999"})
+        with self.assertRaises(UserError):
+            ticket.write({"number": "2026-999999"})
+        self.assertEqual(ticket.number, number)
+
+    def test_mudurluk_writes_answer_attachments_and_chatter(self):
+        ticket = self.intake()
+        as_fen = ticket.sudo(self.fen_user)
+        as_fen.write({"answer": "Taslak cevap", "priority": "2"})
+        attachment = self.env["ir.attachment"].create({"name": "foto.txt", "datas": "eA==",
+                                                       "res_model": "helpdesk.ticket"})
+        as_fen.write({"attachment_ids": [(4, attachment.id)]})
+        as_fen.message_post(body="Ekip yola çıktı", subtype="mail.mt_note")
+        as_fen.message_subscribe(partner_ids=self.fen_manager.partner_id.ids)
+        self.env["mail.activity"].sudo(self.fen_user).create({
+            "res_model_id": self.env["ir.model"]._get("helpdesk.ticket").id,
+            "res_id": ticket.id, "summary": "Keşif", "user_id": self.fen_user.id,
+            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id})
+        self.assertEqual((ticket.answer, ticket.priority), ("Taslak cevap", "2"))
+        self.assertIn(attachment, ticket.attachment_ids)
+        ticket.sudo(self.fen_user).action_answer("Cevap")
+        ticket.sudo(self.staff).action_close("cozuldu")
+        with self.assertRaises(UserError, msg="the answer of a closed case is what was sent"):
+            ticket.sudo(self.fen_user).write({"answer": "Sonradan değiştirilmiş"})
+
+    def test_manager_assigns_only_members(self):
+        ticket = self.intake()
+        with self.assertRaises(UserError):
+            ticket.sudo(self.fen_manager).write({"user_id": self.tem_user.id})
+        with self.assertRaises(UserError):
+            ticket.sudo(self.staff).write({"user_id": self.tem_user.id})
+        with self.assertRaises(AccessError):
+            ticket.sudo(self.fen_user).write({"user_id": self.fen_user.id})
+        ticket.sudo(self.fen_manager).write({"user_id": self.fen_user.id})
+        self.assertEqual(ticket.user_id, self.fen_user)
+        ticket.sudo(self.fen_manager).write({"user_id": False})
+        self.assertFalse(ticket.user_id)
+
+    def test_create_does_not_choose_workflow_fields(self):
+        closed = self.env.ref("hid_basvuru.stage_closed")
+        for vals in ({"stage_id": closed.id}, {"closure_state": "cozuldu"},
+                     {"number": "2026-000001"}, {"answer_user_id": self.fen_user.id}):
+            with self.assertRaises(UserError, msg=vals):
+                self.intake(**vals)
+        routed = self.intake(team_id=self.tem.id, category_id=False)
+        self.assertEqual((routed.team_id, routed.stage_code), (self.tem, "routed"))
+
+    def test_copy_is_a_new_application(self):
+        ticket = self.intake()
+        ticket.sudo(self.fen_user).action_answer("Yapıldı")
+        ticket.sudo(self.staff).action_close("cozuldu")
+        copy = ticket.sudo(self.agent).copy()
+        self.assertRegex(copy.number, r"^\d{4}-\d{6}$")
+        self.assertNotEqual(copy.number, ticket.number)
+        self.assertEqual((copy.stage_code, copy.closure_state), ("routed", False))
+
+    def test_call_centre_cannot_start_work(self):
+        ticket = self.intake()
+        for user in (self.agent, self.staff, self.tem_user):
+            with self.assertRaises(AccessError, msg=user.login):
+                ticket.sudo(user).action_start()
+        ticket.sudo(self.fen_user).action_start()
+        with self.assertRaises(UserError):
+            ticket.sudo(self.fen_user).action_start()
+
+    def test_actions_accept_ids_over_rpc(self):
+        ticket = self.intake(category_id=False)
+        ticket.sudo(self.staff).action_havale(self.tem.id)
+        self.assertEqual(ticket.team_id, self.tem)
+        with self.assertRaises(UserError):
+            ticket.sudo(self.staff).action_havale(False)
+
+
+class TestButtons(HidTicketCase):
+    """The form offers what the lifecycle table allows the user looking at it."""
+
+    def allowed(self, ticket, user):
+        return set(ticket.sudo(user).hid_allowed_actions.split())
+
+    def test_buttons_per_role_and_stage(self):
+        ticket = self.intake()
+        self.assertEqual(self.allowed(ticket, self.agent), set(),
+                         "no İşe Başla for the call centre")
+        self.assertEqual(self.allowed(ticket, self.fen_user), {"start", "answer", "iade"})
+        self.assertEqual(self.allowed(ticket, self.fen_manager),
+                         {"start", "answer", "iade", "assign"})
+        self.assertTrue({"havale", "sevk", "close", "extend"} <= self.allowed(ticket, self.staff))
+        self.assertNotIn("start", self.allowed(ticket, self.staff))
+        self.assertFalse(ticket.sudo(self.agent).hid_can_start)
+        self.assertTrue(ticket.sudo(self.fen_user).hid_can_start)
+        self.assertFalse(ticket.sudo(self.fen_user).hid_can_edit_intake)
+        self.assertTrue(ticket.sudo(self.staff).hid_can_edit_intake)
+        ticket.sudo(self.fen_user).action_answer("Yapıldı")
+        ticket.sudo(self.staff).action_close("cozuldu")
+        ticket.invalidate_cache()
+        self.assertEqual(self.allowed(ticket, self.agent), {"reopen"})
+        self.assertEqual(self.allowed(ticket, self.fen_user), set())
+
+    def test_a_member_of_another_mudurluk_is_no_mudurluk_user_here(self):
+        ticket = self.intake()
+        both = self.env["res.users"].create({
+            "name": "Tem Ajan", "login": "t.tem.agent",
+            "groups_id": [(6, 0, [self.env.ref("hid_basvuru.group_hid_agent").id,
+                                  self.env.ref("hid_basvuru.group_hid_mudurluk_user").id])]})
+        self.tem.user_ids = [(4, both.id)]
+        self.assertEqual(self.allowed(ticket, both), set(), "sees it as an agent only")
+        with self.assertRaises(AccessError):
+            ticket.sudo(both).action_answer("Bizden cevap")
+
+
+class TestActingAuthor(HidTicketCase):
+    """What a workflow action writes in the chatter is signed by the user acting."""
+
+    def new_messages(self, ticket, before):
+        return ticket.message_ids.filtered(lambda m: m.id > before)
+
+    def last_id(self):
+        return self.env["mail.message"].search([], order="id desc", limit=1).id
+
+    def assertAuthor(self, ticket, before, user):
+        messages = self.new_messages(ticket, before)
+        self.assertTrue(messages, "the action wrote in the chatter")
+        self.assertEqual(messages.mapped("author_id"), user.partner_id,
+                         "every line by %s, not %s" % (
+                             user.login, messages.mapped("author_id.name")))
+
+    def test_havale_iade_reopen_extend_duplicate(self):
+        ticket = self.intake(category_id=False).with_context(tracking_disable=False)
+        before = self.last_id()
+        ticket.sudo(self.staff).action_havale(self.fen, "Acil")
+        self.assertAuthor(ticket, before, self.staff)
+        before = self.last_id()
+        ticket.sudo(self.fen_user).action_iade("Bizim değil")
+        self.assertAuthor(ticket, before, self.fen_user)
+        before = self.last_id()
+        ticket.sudo(self.staff).action_sevk("İSKİ")
+        self.assertAuthor(ticket, before, self.staff)
+        before = self.last_id()
+        ticket.sudo(self.agent).action_reopen("Vatandaş itiraz etti")
+        self.assertAuthor(ticket, before, self.agent)
+        info = self.intake(basvuru_type_id=self.env.ref("hid_basvuru.type_bilgi_edinme").id,
+                           received_date=fields.Datetime.now())
+        before = self.last_id()
+        info.sudo(self.staff).action_extend("Birden fazla birimden bilgi toplanıyor")
+        self.assertAuthor(info, before, self.staff)
+        original, copy = self.intake(), self.intake()
+        before = self.last_id()
+        copy.sudo(self.staff).action_mark_duplicate(original)
+        self.assertAuthor(original, before, self.staff)
