@@ -1,11 +1,12 @@
 """helpdesk_mgmt's portal routes act as the logged-in user: no stage change or new application
-through /ticket/close or /submitted/ticket that the user could not make over RPC."""
+through /ticket/close or /submitted/ticket that the user could not make over RPC.
+/ticket/close takes a POST with the CSRF token only, and moves through the lifecycle."""
 import re
 
 import pytest
 import requests
 
-STAGE_IN_PROGRESS = "helpdesk_mgmt.helpdesk_ticket_stage_in_progress"
+STAGE_IN_PROGRESS = "hid_basvuru.stage_in_progress"
 
 
 class Web:
@@ -25,6 +26,10 @@ class Web:
     def post(self, path, data, files=None):
         return self.http.post(self.server.url + path, data=data, files=files,
                               allow_redirects=False, timeout=30)
+
+    def close(self, **params):
+        """POST /ticket/close with the session's CSRF token, as a form would."""
+        return self.post("/ticket/close", dict(params, csrf_token=self.csrf_token()))
 
     def csrf_token(self):
         page = self.http.get(self.server.url + "/web", timeout=30)
@@ -55,15 +60,27 @@ def _stage(admin, ticket_id):
     return admin("helpdesk.ticket", "read", [ticket_id], ["stage_id"])[0]["stage_id"][0]
 
 
+def test_get_and_post_without_token_are_refused(server, admin, data):
+    """helpdesk_mgmt's route moved a stage on a GET: a link or an image in an e-mail could."""
+    before = _stage(admin, data["FEN"])
+    fen = Web(server, "fen.kullanici")
+    response = fen.get("/ticket/close", ticket_id=data["FEN"], stage_id=data["in_progress"])
+    assert response.status_code == 405, response.text[:500]
+    response = fen.post("/ticket/close", {"ticket_id": data["FEN"],
+                                          "stage_id": data["in_progress"]})
+    assert response.status_code == 400, "POST without the CSRF token: %s" % response.text[:500]
+    response = fen.post("/ticket/close", {"ticket_id": data["FEN"],
+                                          "stage_id": data["in_progress"],
+                                          "csrf_token": "forged"})
+    assert response.status_code == 400, response.text[:500]
+    assert _stage(admin, data["FEN"]) == before, "nothing moved"
+
+
 def test_other_mudurluk_cannot_close(server, admin, data):
     before = _stage(admin, data["TEM"])
     fen = Web(server, "fen.kullanici")
-    response = fen.get("/ticket/close", ticket_id=data["TEM"], stage_id=data["closed"])
+    response = fen.close(ticket_id=data["TEM"], stage_id=data["closed"])
     assert response.status_code == 403, response.text[:500]
-    token = fen.csrf_token()
-    response = fen.post("/ticket/close", {"ticket_id": data["TEM"], "stage_id": data["closed"],
-                                          "csrf_token": token})
-    assert response.status_code == 403, "POST too: %s" % response.text[:500]
     assert _stage(admin, data["TEM"]) == before, "the stage of the other müdürlük's is unchanged"
 
 
@@ -74,8 +91,7 @@ def test_user_without_write_right_refused(server, admin, data):
         admin("res.users", "create", {"name": "Close Employee", "login": login,
                                       "password": login})
     before = _stage(admin, data["FEN"])
-    response = Web(server, login).get("/ticket/close", ticket_id=data["FEN"],
-                                      stage_id=data["closed"])
+    response = Web(server, login).close(ticket_id=data["FEN"], stage_id=data["closed"])
     assert response.status_code == 403, response.text[:500]
     assert _stage(admin, data["FEN"]) == before
 
@@ -89,7 +105,7 @@ def test_user_without_write_right_refused(server, admin, data):
     {"ticket_id": "-3", "stage_id": "1"},
 ])
 def test_bad_parameters_are_400(server, params):
-    response = Web(server, "fen.kullanici").get("/ticket/close", **params)
+    response = Web(server, "fen.kullanici").close(**params)
     assert response.status_code == 400, response.text[:500]
     assert "kayıt numarası" in response.text or "record number" in response.text
 
@@ -98,32 +114,37 @@ def test_unknown_ticket_or_stage(server, data):
     """No 404 for an unknown ticket: it would tell which ids exist (and website's 404 page
     fails on routes that are not website routes)."""
     fen = Web(server, "fen.kullanici")
-    assert fen.get("/ticket/close", ticket_id=2 ** 31 - 1,
-                   stage_id=data["closed"]).status_code == 403
-    assert fen.get("/ticket/close", ticket_id=data["FEN"],
-                   stage_id=2 ** 31 - 1).status_code == 400
+    assert fen.close(ticket_id=2 ** 31 - 1, stage_id=data["closed"]).status_code == 403
+    assert fen.close(ticket_id=data["FEN"], stage_id=2 ** 31 - 1).status_code == 400
 
 
 def test_not_logged_in_goes_to_login(server, admin, data):
     before = _stage(admin, data["TEM"])
-    response = requests.get(server.url + "/ticket/close", allow_redirects=False, timeout=30,
-                            params={"ticket_id": data["TEM"], "stage_id": data["closed"]})
+    response = requests.post(server.url + "/ticket/close", allow_redirects=False, timeout=30,
+                             data={"ticket_id": data["TEM"], "stage_id": data["closed"]})
     assert response.status_code in (302, 303) and "/web/login" in response.headers["Location"]
     assert _stage(admin, data["TEM"]) == before
 
 
-def test_him_staff_moves_any_application(server, admin, data):
-    response = Web(server, "him.personel").get(
-        "/ticket/close", ticket_id=data["TEM"], stage_id=data["in_progress"])
-    assert response.status_code in (302, 303), response.text[:500]
-    assert response.headers["Location"].endswith("/my/ticket/%d" % data["TEM"])
-    assert _stage(admin, data["TEM"]) == data["in_progress"]
+def test_closing_needs_the_close_form(server, admin, data):
+    """A closure needs a closure state and an answer: not a bare stage change, not even for
+    the directorate."""
+    before = _stage(admin, data["TEM"])
+    response = Web(server, "him.personel").close(ticket_id=data["TEM"], stage_id=data["closed"])
+    assert response.status_code == 400, response.text[:500]
+    assert _stage(admin, data["TEM"]) == before
 
 
-def test_mudurluk_user_moves_own_application(server, admin, data):
-    response = Web(server, "fen.kullanici").get(
-        "/ticket/close", ticket_id=data["FEN"], stage_id=data["in_progress"])
+def test_only_the_mudurluk_starts_work(server, admin, data):
+    before = _stage(admin, data["FEN"])
+    response = Web(server, "him.personel").close(ticket_id=data["FEN"],
+                                                 stage_id=data["in_progress"])
+    assert response.status_code == 403, "İşe Başla is the müdürlük's: %s" % response.text[:500]
+    assert _stage(admin, data["FEN"]) == before
+    response = Web(server, "fen.kullanici").close(ticket_id=data["FEN"],
+                                                  stage_id=data["in_progress"])
     assert response.status_code in (302, 303), response.text[:500]
+    assert response.headers["Location"].endswith("/my/ticket/%d" % data["FEN"])
     assert _stage(admin, data["FEN"]) == data["in_progress"]
 
 
