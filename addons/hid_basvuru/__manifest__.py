@@ -36,6 +36,7 @@
         "data/helpdesk_ticket_stage_data.xml",
         "data/hid_basvuru_data.xml",
         "data/mail_alias_data.xml",
+        "views/hid_basvuru_assets.xml",
         "views/hid_menus.xml",
         "views/hid_mahalle_views.xml",
         "views/hid_holiday_views.xml",

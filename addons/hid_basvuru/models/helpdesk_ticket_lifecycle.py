@@ -150,6 +150,10 @@ class HelpdeskTicket(models.Model):
     @api.multi
     def write(self, vals):
         if not self._hid_write_authorised(vals):
+            # The ORM's own refusal first: the guard says nothing about records one may not
+            # even write.
+            self.check_access_rights("write")
+            self.check_access_rule("write")
             self._check_manual_write(vals)
         return super().write(vals)
 
