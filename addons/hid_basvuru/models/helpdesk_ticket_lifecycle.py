@@ -47,30 +47,39 @@ class HelpdeskTicket(models.Model):
         help="The lifecycle actions the current user may take at this stage.",
     )
     hid_can_havale = fields.Boolean(
+        string="May Route",
         compute="_compute_hid_allowed_actions",
     )
     hid_can_start = fields.Boolean(
+        string="May Start Work",
         compute="_compute_hid_allowed_actions",
     )
     hid_can_answer = fields.Boolean(
+        string="May Answer",
         compute="_compute_hid_allowed_actions",
     )
     hid_can_iade = fields.Boolean(
+        string="May Return",
         compute="_compute_hid_allowed_actions",
     )
     hid_can_sevk = fields.Boolean(
+        string="May Forward",
         compute="_compute_hid_allowed_actions",
     )
     hid_can_close = fields.Boolean(
+        string="May Close",
         compute="_compute_hid_allowed_actions",
     )
     hid_can_extend = fields.Boolean(
+        string="May Extend",
         compute="_compute_hid_allowed_actions",
     )
     hid_can_reopen = fields.Boolean(
+        string="May Reopen",
         compute="_compute_hid_allowed_actions",
     )
     hid_can_edit_intake = fields.Boolean(
+        string="May Edit the Intake",
         compute="_compute_hid_allowed_actions",
     )
 
