@@ -86,7 +86,7 @@ class HelpdeskTicket(models.Model):
         if self.duplicate_of_id:
             self.duplicate_of_id.sudo().message_post(body=_(
                 "The same reference arrived again as application %s; it is linked here as a "
-                "duplicate.") % self.number)
+                "duplicate.") % self.number, author_id=self._hid_author())
 
     @api.model
     def _hid_adopt_existing_tickets(self):

@@ -421,3 +421,9 @@ class TestActingAuthor(HidTicketCase):
         before = self.last_id()
         copy.sudo(self.staff).action_mark_duplicate(original)
         self.assertAuthor(original, before, self.staff)
+
+    def test_duplicate_note_at_intake(self):
+        original = self.intake(channel_id=self.cimer.id, cimer_no="2026-CIM-88")
+        before = self.last_id()
+        self.intake(channel_id=self.cimer.id, cimer_no="2026-CIM-88")
+        self.assertAuthor(original, before, self.agent)
