@@ -72,6 +72,22 @@ class TestRoles(SavepointCase):
         self.t_fen.sudo(self.fen_user).write({"priority": "2"})
         self.assertEqual(self.t_fen.priority, "2")
 
+    def test_mudurluk_user_does_not_rewrite_the_application(self):
+        """What the citizen asked and how it arrived is the directorate's record."""
+        for vals in ({"name": "Başka konu"}, {"description": "<p>başka</p>"},
+                     {"confidential": True}, {"received_date": "2026-01-01 09:00:00"}):
+            with self.assertRaises(AccessError, msg=vals):
+                self.t_fen.sudo(self.fen_user).write(vals)
+        self.assertEqual(self.t_fen.name, "Çukur")
+
+    def test_no_role_moves_nothing(self):
+        """The base HİD role (held by every other module's roles, e.g. Evrak Kayıt) gives no
+        lifecycle action and no write."""
+        plain = new_user(self.env, "t.hid.plain", [G % "user"])
+        self.assertEqual(self.t_fen.sudo(plain)._hid_roles(), frozenset())
+        with self.assertRaises(AccessError):
+            self.t_fen.sudo(plain).action_start()
+
     def test_directorate_sees_everything(self):
         for user in (self.agent, self.staff, self.director):
             self.assertEqual(
