@@ -117,17 +117,20 @@ class MailMessageScope(models.Model):
 
     @api.model
     def _hid_citizen_label(self):
-        return _("Citizen (identity hidden)")
+        return _("Identity hidden")
 
     def _hid_hidden_authors(self, message_ids):
-        """{message id} of the messages whose author a restricted user may not see."""
+        """{message id} of the messages whose author a restricted user may not see: a
+        citizen's, and those with no author partner at all, whose sender is only the
+        e-mail's From (an e-mail from someone not known yet, registered as a citizen by the
+        gateway after the message was parsed)."""
         if not message_ids or not self._hid_mail_restricted():
             return set()
         self._cr.execute("SELECT id, author_id FROM mail_message WHERE id IN %s",
                          (tuple(message_ids),))
         rows = self._cr.fetchall()
         hidden = self._hid_hidden_partner_ids([author for _mid, author in rows])
-        return {mid for mid, author in rows if author in hidden}
+        return {mid for mid, author in rows if not author or author in hidden}
 
     @api.multi
     def read(self, fields=None, load="_classic_read"):

@@ -147,6 +147,23 @@ class TestMailSecurity(HidTicketCase):
                                          ("res_id", "=", self.ihbar.id)])
         self.assertNotIn("Fatma", repr(fetched))
 
+    def test_unknown_sender_hidden(self):
+        """The gateway registers an unknown sender after parsing: the message has no author
+        partner, only the From."""
+        self.env["mail.thread"].with_context(mail_notrack=True).message_process(
+            False, rfc822("Mehmet Öztürk <mehmet.ozturk@example.org>", "Gürültü", "Gece.",
+                          "<unknown@example.org>"))
+        incoming = self.env["mail.message"].search([("message_id", "=", "<unknown@example.org>")])
+        ticket = self.env["helpdesk.ticket"].browse(incoming.res_id)
+        ticket.sudo(self.staff).action_havale(self.fen)
+        Message = self.as_(self.fen_user, "mail.message")
+        formatted = Message.browse(ticket.message_ids.ids).message_format()
+        self.assertTrue(formatted)
+        self.assertNotIn("mehmet", repr(formatted).lower())
+        self.assertNotIn("mehmet", repr(Message.browse(incoming.ids).read()).lower())
+        self.assertIn("mehmet", repr(self.as_(self.staff, "mail.message").browse(
+            incoming.ids).message_format()).lower())
+
     def test_directorate_sees_the_applicant(self):
         Message = self.as_(self.staff, "mail.message")
         formatted = Message.browse((self.incoming | self.ack).ids).message_format()
