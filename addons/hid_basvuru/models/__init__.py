@@ -17,6 +17,7 @@ from . import helpdesk_ticket_intake
 from . import helpdesk_ticket_deadline
 from . import helpdesk_ticket_lifecycle
 from . import helpdesk_ticket_mail
+from . import hid_mail_scope
 from . import mail_message
 from . import hid_rate_limit
 from . import helpdesk_ticket_public
@@ -28,3 +29,9 @@ from . import hid_api_key
 from . import hid_open311_attribute
 from . import helpdesk_ticket_open311
 from . import hid_open311
+from . import mail_mail
+from . import mail_notification
+from . import mail_followers
+from . import mail_activity
+from . import ir_attachment
+from . import helpdesk_ticket_chatter

@@ -1,0 +1,26 @@
+# Copyright 2026 Sancaktepe Belediyesi
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+from odoo import api, models
+
+
+class MailActivity(models.Model):
+    """A restricted user sees the activities of the applications they may read (Odoo 11 has
+    no read rule on activities)."""
+
+    _name = "mail.activity"
+    _inherit = ["mail.activity", "hid.mail.scope.mixin"]
+
+    @api.model
+    def _hid_scope_clause(self):
+        table = '"%s"' % self._table
+        return self._hid_document_clause("%s.res_model" % table, "%s.res_id" % table)
+
+    @api.model
+    def _apply_ir_rules(self, query, mode="read"):
+        super()._apply_ir_rules(query, mode)
+        self._hid_add_scope(query)
+
+    @api.multi
+    def check_access_rule(self, operation):
+        super().check_access_rule(operation)
+        self._hid_check_scope(operation)
