@@ -195,3 +195,17 @@ class TestConfidentialSender(HidEvrakCase):
         self.assertFalse(plain.sender_hidden)
         plain.ticket_id.sudo(self.staff).write({"confidential": True})
         self.assertTrue(plain.sender_hidden, "marked confidential later: hidden from then on")
+
+    def test_mudurluk_views_load_without_the_sender(self):
+        """What the web client does: load each view, read every field it shows."""
+        for user in (self.fen_user, self.clerk):
+            Evrak = self.env["hid.evrak"].sudo(user)
+            for kind in ("form", "tree", "search"):
+                fields = Evrak.fields_view_get(view_type=kind)["fields"]
+                if user == self.fen_user:
+                    self.assertNotIn("sender_id", fields, kind)
+                elif kind != "tree":
+                    self.assertIn("sender_id", fields, kind)
+                if kind != "search":
+                    self.assertIn("sender_display", fields)
+                    self.ihbar.sudo(user).read(list(fields))
