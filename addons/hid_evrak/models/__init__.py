@@ -7,3 +7,4 @@ from . import hid_zimmet_line
 from . import helpdesk_ticket
 from . import res_users
 from . import ir_attachment
+from . import mail_message

@@ -129,6 +129,12 @@ class TestConfidentiality(HidEvrakCase):
                 [("res_model", "=", "hid.evrak")], ["name"], ["name"])
             self.assertNotIn(secret_file.name, [g["name"] for g in groups])
             self.assertTrue(plain_file.sudo(user).read(["datas"])[0]["datas"])
+        message = self.env["mail.message"].search([("attachment_ids", "in", secret_file.ids)])
+        self.assertEqual(len(message), 1)
+        for user in (self.fen_user, self.agent):
+            formatted = message.sudo(user).message_format()[0]
+            self.assertEqual(formatted["attachment_ids"], [], "the chatter does not list it")
+        self.assertTrue(message.sudo(self.fen_manager).message_format()[0]["attachment_ids"])
         with self.assertRaises(AccessError, msg="nor attached to it by one who may not"):
             Attachment.sudo(self.agent).create({
                 "name": "y.pdf", "datas": PDF, "res_model": "hid.evrak",
