@@ -102,3 +102,98 @@ def test_received_slip_is_signed_for_good(server, secret):
                                          ["state", "received_uid"])[0]
     assert row["state"] == "received"
     assert row["received_uid"][1].startswith("Ali Yıldız"), "fen.kullanici signed"
+
+
+def test_registry_cannot_forge_a_signature(server):
+    """evrak.kayit writes state/received_uid/received_date on a sent slip, moves a draft line
+    into a received slip, or deletes the signer: each refused, the signature stays true."""
+    clerk = server.login("evrak.kayit")
+    admin = server.login("admin", "admin")
+    institution = admin("res.partner", "create", {"name": "Kaymakamlık", "is_company": True})
+    fen = admin("helpdesk.ticket.team", "search", [("code", "=", "FEN")])[0]
+    signer = admin("res.users", "search", [("login", "=", "fen.kullanici")])[0]
+
+    def slip():
+        evrak = clerk("hid.evrak", "create", {
+            "sender_id": institution, "subject": "Zimmet", "evrak_type": "resmi_yazi"})
+        zimmet = clerk("hid.zimmet", "create", {
+            "team_id": fen, "line_ids": [(0, 0, {"evrak_id": evrak})]})
+        return zimmet
+
+    sent = slip()
+    clerk("hid.zimmet", "action_send", [sent])
+    for vals in ({"state": "received", "received_uid": signer,
+                  "received_date": "2020-01-01 09:00:00"},
+                 {"received_uid": signer}, {"received_date": "2020-01-01 09:00:00"}):
+        with pytest.raises(xmlrpc.client.Fault):
+            clerk("hid.zimmet", "write", [sent], vals)
+    row = admin("hid.zimmet", "read", [sent], ["state", "received_uid", "received_date"])[0]
+    assert (row["state"], row["received_uid"], row["received_date"]) == ("sent", False, False)
+
+    server.login("fen.kullanici")("hid.zimmet", "action_confirm_receipt", [sent])
+    draft = slip()
+    line = clerk("hid.zimmet", "read", [draft], ["line_ids"])[0]["line_ids"][0]
+    with pytest.raises(xmlrpc.client.Fault):
+        clerk("hid.zimmet.line", "write", [line], {"zimmet_id": sent})
+    with pytest.raises(xmlrpc.client.Fault):
+        clerk("hid.zimmet.line", "create", {"zimmet_id": sent, "evrak_id": clerk(
+            "hid.evrak", "create", {"sender_id": institution, "subject": "Ek",
+                                    "evrak_type": "resmi_yazi"})})
+    with pytest.raises(xmlrpc.client.Fault, match="archive|arşiv"):
+        admin("res.users", "unlink", [signer])
+    row = admin("hid.zimmet", "read", [sent], ["state", "received_uid", "line_ids"])[0]
+    assert row["state"] == "received" and row["received_uid"][0] == signer
+    assert len(row["line_ids"]) == 1
+
+
+def test_base_hid_user_reads_no_secret_content(server, secret):
+    admin = server.login("admin", "admin")
+    group = admin("ir.model.data", "xmlid_to_res_id", "hid_basvuru.group_hid_user")
+    admin("res.users", "create", {"name": "Yalnız HİD", "login": "t.hid.only",
+                                  "password": "t.hid.only", "groups_id": [(6, 0, [group])]})
+    user = server.login("t.hid.only", "t.hid.only")
+    for model in ("hid.evrak", "hid.evrak.content", "hid.evrak.scan", "hid.zimmet",
+                  "hid.zimmet.line"):
+        assert user(model, "search", []) == [], model
+    assert user("hid.evrak.content", "search_read", [], ["subject"]) == []
+    with pytest.raises(xmlrpc.client.Fault):
+        user("ir.attachment", "read", [secret["attachment"]], ["datas"])
+    with pytest.raises(xmlrpc.client.Fault):
+        user("hid.evrak", "read", [secret["evrak"]], ["subject"])
+
+
+def test_confidential_petition_does_not_name_its_sender(server):
+    """A citizen's petition whose application is confidential, handed to Fen İşleri:
+    fen.kullanici has the document, not its sender, at no door."""
+    clerk = server.login("evrak.kayit")
+    admin = server.login("admin", "admin")
+    citizen = admin("res.partner", "create", {"name": "Gizli Muhbir", "hid_citizen": True,
+                                              "mobile": "0532 999 88 77"})
+    fen = admin("helpdesk.ticket.team", "search", [("code", "=", "FEN")])[0]
+    evrak = clerk("hid.evrak", "create", {
+        "sender_id": citizen, "subject": "Kaçak yapı ihbarı", "evrak_type": "dilekce",
+        "kvkk_notice_given": True})
+    ticket = admin("hid.evrak", "read", [evrak], ["ticket_id"])[0]["ticket_id"][0]
+    server.login("him.personel")("helpdesk.ticket", "write", [ticket], {"confidential": True})
+    zimmet = clerk("hid.zimmet", "create", {
+        "team_id": fen, "line_ids": [(0, 0, {"evrak_id": evrak})]})
+    clerk("hid.zimmet", "action_send", [zimmet])
+    for login in ("fen.kullanici", "fen.yonetici"):
+        user = server.login(login)
+        assert evrak in user("hid.evrak", "search", []), "the müdürlük has the document"
+        with pytest.raises(xmlrpc.client.Fault):
+            user("hid.evrak", "read", [evrak], ["sender_id"])
+        row = user("hid.evrak", "read", [evrak])[0]
+        assert "sender_id" not in row and "Muhbir" not in str(row)
+        assert "Muhbir" not in row["sender_display"]
+        with pytest.raises(xmlrpc.client.Fault):
+            user("hid.evrak", "search", [("sender_id", "=", citizen)])
+        with pytest.raises(xmlrpc.client.Fault):
+            user("hid.evrak", "search", [("sender_id.name", "ilike", "Muhbir")])
+        with pytest.raises(xmlrpc.client.Fault):
+            user("hid.evrak", "search_read", [], ["name"], order="sender_id")
+        with pytest.raises(xmlrpc.client.Fault):
+            user("hid.evrak", "read_group", [], ["sender_id"], ["sender_id"])
+    for login in ("him.personel", "evrak.kayit"):
+        row = server.login(login)("hid.evrak", "read", [evrak], ["sender_id"])[0]
+        assert row["sender_id"][0] == citizen, login

@@ -23,6 +23,7 @@
         "security/hid_evrak_security.xml",
         "security/ir.model.access.csv",
         "security/hid_evrak_rules.xml",
+        "security/hid_evrak_rules_default.xml",
         "data/hid_evrak_sdp_data.xml",
         "data/hid_evrak_data.xml",
         "report/hid_evrak_reports.xml",

@@ -5,3 +5,6 @@ from . import hid_evrak_scan
 from . import hid_zimmet
 from . import hid_zimmet_line
 from . import helpdesk_ticket
+from . import res_users
+from . import ir_attachment
+from . import mail_message

@@ -4,25 +4,37 @@ import datetime
 
 import pytz
 
-from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.hid_basvuru.lib import deadlines
 
 TZ = pytz.timezone("Europe/Istanbul")
 G_EVRAK = "hid_evrak.group_hid_evrak_user"
+G_AGENT = "hid_basvuru.group_hid_agent"
 SECRET = ("gizli", "cok_gizli")
 # what a müdürlük writes on a document handed to it: the outgoing answer
 MUDURLUK_FIELDS = {"answer_no", "answer_date"}
+# what the registry writes; state, müdürlük, number and dates are the actions' (allow-list)
+REGISTRY_FIELDS = MUDURLUK_FIELDS | {
+    "gelis_sekli", "sender_id", "sender_date", "sender_no", "subject", "sdp_id", "evrak_type",
+    "gizlilik", "ivedilik", "miat_date", "page_count", "physical_attachments", "scan_ids",
+    "kvkk_notice_given", "answer_deadline", "ticket_id",
+    # mail.thread's own bookkeeping (message_subscribe, message_post)
+    "message_follower_ids", "message_last_post",
+}
 
 
 class HidEvrak(models.Model):
     """An incoming document of the registry (evrak kayıt), numbered per year."""
 
     _name = "hid.evrak"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "hid.protected.field.mixin"]
     _description = "Registered Document"
     _order = "kayit_date desc, id desc"
+    # the sender may be a confidential applicant: search, order, group by only for those
+    # who may read it (hid.protected.field.mixin); the others read sender_display
+    _hid_protected_fields = ("sender_id",)
 
     # ---------------------------------------------------
     # Fields
@@ -60,7 +72,23 @@ class HidEvrak(models.Model):
         string="Sender",
         required=True,
         index=True,
+        groups="%s,%s" % (G_AGENT, G_EVRAK),
         help="A citizen or an institution.",
+    )
+    sender_display = fields.Char(
+        string="Sender",
+        compute="_compute_sender_display",
+        help="Who sent the document, as the user may know it: a confidential applicant's "
+             "petition does not name them outside the directorate and the registry.",
+    )
+    sender_readable = fields.Boolean(
+        compute="_compute_sender_display",
+    )
+    sender_hidden = fields.Boolean(
+        string="Sender Confidential",
+        compute="_compute_sender_hidden",
+        store=True,
+        help="The application this petition belongs to keeps its applicant confidential.",
     )
     sender_date = fields.Date(
         string="Sender's Date",
@@ -203,6 +231,27 @@ class HidEvrak(models.Model):
     # Compute
     # ---------------------------------------------------
 
+    @api.depends("ticket_id.confidential", "ticket_id.anonymous")
+    def _compute_sender_hidden(self):
+        for evrak in self:
+            ticket = evrak.sudo().ticket_id
+            evrak.sender_hidden = bool(ticket.confidential or ticket.anonymous)
+
+    def _compute_sender_display(self):
+        """sudo to name the sender only after deciding the user may know it."""
+        readable = self._sender_readable()
+        for evrak in self:
+            evrak.sender_readable = readable
+            if evrak.sender_hidden and not readable:
+                evrak.sender_display = _("Confidential: identity hidden")
+            else:
+                evrak.sender_display = evrak.sudo().sender_id.display_name
+
+    @api.model
+    def _sender_readable(self):
+        """Directorate staff and the registry read every sender (sender_id's groups)."""
+        return self.env.user.has_group(G_AGENT) or self.env.user.has_group(G_EVRAK)
+
     @api.depends("gizlilik")
     def _compute_secret(self):
         for evrak in self:
@@ -236,6 +285,32 @@ class HidEvrak(models.Model):
                 content.write(vals)
             else:
                 content_model.create(dict(vals, evrak_id=evrak.id))
+
+    @api.model
+    def _hid_secret_unreadable(self, ids):
+        """Of the documents `ids`, the secret ones whose content the user may not read: a
+        rule of hid.evrak.content must grant it (hid_evrak_rules*.xml)."""
+        ids = [i for i in ids if isinstance(i, int)]
+        if not ids:
+            return set()
+        self.env.cr.execute("SELECT id FROM hid_evrak WHERE id IN %s AND secret",
+                            (tuple(ids),))
+        secret = {row[0] for row in self.env.cr.fetchall()}
+        if not secret or self.env.uid == SUPERUSER_ID:
+            return set()
+        contents = self.env["hid.evrak.content"]
+        if not contents.check_access_rights("read", raise_exception=False):
+            return secret
+        self.env.cr.execute("SELECT id FROM hid_evrak_content WHERE evrak_id IN %s",
+                            (tuple(secret),))
+        readable = contents.browse([row[0] for row in self.env.cr.fetchall()])
+        readable = contents.search([("id", "in", readable.ids)])
+        return secret - set(readable.sudo().mapped("evrak_id").ids)
+
+    @api.model
+    def _hid_secret_message(self):
+        return _("This file belongs to a confidential (Gizli / Çok Gizli) document: only "
+                 "those who may read its contents open it.")
 
     def _search_subject(self, operator, value):
         """Search only the subjects the user may read."""
@@ -296,16 +371,43 @@ class HidEvrak(models.Model):
 
     @api.multi
     def write(self, vals):
-        if not self.env.user.has_group(G_EVRAK) and set(vals) - MUDURLUK_FIELDS:
-            raise AccessError(_("Only the document registry edits a registered document; "
-                                "a müdürlük records its answer number and date."))
+        """Allow-list per role; state, müdürlük and numbers only by the actions."""
+        allowed = REGISTRY_FIELDS if self.env.user.has_group(G_EVRAK) else MUDURLUK_FIELDS
+        if set(vals) - allowed:
+            if not self.env.user.has_group(G_EVRAK):
+                raise AccessError(_("Only the document registry edits a registered "
+                                    "document; a müdürlük records its answer number and "
+                                    "date."))
+            raise UserError(_("The registry number, dates, state and müdürlük of a document "
+                              "are set by registration and hand-over (zimmet), not edited."))
         if "ticket_id" in vals and any(e.ticket_id for e in self):
             raise ValidationError(_("This document is already linked to an application."))
+        raised = self.filtered(lambda e: not e.secret) if vals.get("gizlilik") in SECRET \
+            else self.browse()
         result = super().write(vals)
         if vals.get("ticket_id"):
             for evrak in self:
                 evrak._link_application()
+        # the write passed the user's access rights: now keep the subject out of the case
+        raised._scrub_application_subject()
         return result
+
+    def _write_workflow(self, vals):
+        """The actions' own write (hand-over, receipt, iade); private, so never over RPC."""
+        return super(HidEvrak, self).write(vals)
+
+    def _scrub_application_subject(self):
+        """A document made Gizli / Çok Gizli after registration: the application it opened
+        loses the subject, as one registered secret never had it (_prepare_ticket_vals).
+
+        sudo: called from write() only, after the user's write on the document passed."""
+        channel = self.env.ref("hid_basvuru.channel_evrak")
+        for evrak in self:
+            ticket = evrak.sudo().ticket_id
+            if ticket and ticket.channel_id == channel and ticket.evrak_no == evrak.name:
+                label = _("Confidential document %s") % evrak.name
+                ticket.with_context(tracking_disable=True).write({
+                    "name": label[:200], "description": label})
 
     def _prepare_registry_vals(self, vals):
         """Registry number, answer deadline and the link to an earlier same document."""

@@ -8,6 +8,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 TZ = pytz.timezone("Europe/Istanbul")
+# what the registry edits on a draft slip; everything else is the actions'
+DRAFT_FIELDS = {"team_id", "date", "line_ids"}
 
 
 class HidZimmet(models.Model):
@@ -65,15 +67,23 @@ class HidZimmet(models.Model):
         string="Received By",
         readonly=True,
         copy=False,
+        ondelete="restrict",
+        help="Who signed: a signer is archived, never deleted.",
     )
 
     # ---------------------------------------------------
-    # CRUD: a received slip is never changed again
+    # CRUD: the registry edits a draft; the actions do the rest
     # ---------------------------------------------------
 
     @api.model
     def create(self, vals):
         vals = dict(vals)
+        forged = [name for name, value in vals.items()
+                  if name not in DRAFT_FIELDS | {"name", "state"} and value]
+        if forged or vals.get("state", "draft") != "draft":
+            raise UserError(_("A hand-over slip starts as a draft: it is handed over and "
+                              "signed by its actions only."))
+        vals = {name: value for name, value in vals.items() if name in DRAFT_FIELDS}
         now = datetime.datetime.now(TZ)
         vals["name"] = "Z%d/%06d" % (
             now.year, self.env["hid.basvuru.counter"].sudo()._next(now.year, "zimmet"))
@@ -82,8 +92,21 @@ class HidZimmet(models.Model):
 
     @api.multi
     def write(self, vals):
+        """Allow-list: a draft's müdürlük, date and documents. State and signature are the
+        actions' (private _write_workflow), for everyone, superuser included."""
         self._check_not_locked()
+        if any(z.state != "draft" for z in self):
+            raise UserError(_("A handed-over slip is not edited: the müdürlük signs it "
+                              "(Teslim Aldım) or returns its documents (iade)."))
+        if set(vals) - DRAFT_FIELDS:
+            raise UserError(_("Only the müdürlük, the date and the documents of a draft "
+                              "hand-over slip are edited; it is handed over and signed by "
+                              "its buttons."))
         return super().write(vals)
+
+    def _write_workflow(self, vals):
+        """The actions' own write (not callable over RPC: private)."""
+        return super(HidZimmet, self).write(vals)
 
     @api.multi
     def unlink(self):
@@ -94,7 +117,7 @@ class HidZimmet(models.Model):
 
     def _check_not_locked(self):
         """Everyone, superuser included: the signature is the point of the slip."""
-        if any(z.state == "received" for z in self):
+        if any(z.state == "received" for z in self.sudo()):
             raise UserError(self._locked_message())
 
     @api.model
@@ -102,6 +125,14 @@ class HidZimmet(models.Model):
         """One wording for the slip and its lines."""
         return _("A received hand-over slip (zimmet fişi) is a signed record: it cannot be "
                  "changed or deleted, not even by an administrator.")
+
+    @api.model_cr
+    def init(self):
+        """The signature is kept by PostgreSQL itself, whatever code runs (_write, SQL):
+        a handed-over slip changes only by its signing (sent -> received, by a user, at the
+        database's clock), a signed one never, and neither is deleted. write_date and
+        write_uid are the only other columns that may move (the ORM's bookkeeping)."""
+        self.env.cr.execute(ZIMMET_GUARD_SQL)
 
     # ---------------------------------------------------
     # Actions
@@ -120,9 +151,9 @@ class HidZimmet(models.Model):
             if busy:
                 raise UserError(_("Already handed over to a müdürlük: %s") % ", ".join(
                     busy.mapped("name")))
-            zimmet.line_ids.mapped("evrak_id").write({
+            zimmet.line_ids.mapped("evrak_id")._write_workflow({
                 "team_id": zimmet.team_id.id, "state": "sent"})
-            zimmet.write({"state": "sent"})
+            zimmet._write_workflow({"state": "sent"})
         return True
 
     @api.multi
@@ -138,10 +169,11 @@ class HidZimmet(models.Model):
             raise UserError(_("Hand-over slip %s has not been handed over yet.") % self.name)
         sudo = self.sudo()  # the receiver reads the slip; the signature is written here only
         pending = sudo.line_ids.filtered(lambda l: l.state == "pending")
-        pending.write({"state": "received"})
-        pending.mapped("evrak_id").write({"state": "received"})
-        sudo.write({"state": "received", "received_date": fields.Datetime.now(),
-                    "received_uid": self.env.uid})
+        pending._write_workflow({"state": "received"})
+        pending.mapped("evrak_id")._write_workflow({"state": "received"})
+        # received_date: the database's clock, set by the trigger (init)
+        sudo._write_workflow({"state": "received", "received_uid": self.env.uid})
+        self.invalidate_cache(["received_date"], self.ids)
         for evrak in pending.mapped("evrak_id"):
             evrak.message_post(body=_("Received by %(team)s (%(user)s), slip %(no)s.") % {
                 "team": self.team_id.name, "user": self.env.user.name, "no": self.name})
@@ -153,3 +185,58 @@ class HidZimmet(models.Model):
         team = self.sudo().team_id
         if user not in team.user_ids and user != team.manager_id:
             raise AccessError(_("Only %s may confirm receipt of this slip.") % team.name)
+
+
+ZIMMET_GUARD_SQL = """
+CREATE OR REPLACE FUNCTION hid_zimmet_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    bookkeeping CONSTANT text[] := ARRAY['write_date', 'write_uid'];
+    signature CONSTANT text[] := ARRAY['write_date', 'write_uid', 'state', 'received_uid',
+                                       'received_date'];
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        IF OLD.state <> 'draft' THEN
+            RAISE EXCEPTION 'hid_zimmet %: a handed-over or received slip is never deleted',
+                OLD.id USING ERRCODE = 'restrict_violation';
+        END IF;
+        RETURN OLD;
+    END IF;
+    IF OLD.state = 'received' THEN
+        IF (to_jsonb(NEW) - bookkeeping) IS DISTINCT FROM (to_jsonb(OLD) - bookkeeping) THEN
+            RAISE EXCEPTION 'hid_zimmet %: a received (signed) slip cannot be changed', OLD.id
+                USING ERRCODE = 'restrict_violation';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF NEW.state = 'received' THEN
+        IF OLD.state <> 'sent' OR NEW.received_uid IS NULL THEN
+            RAISE EXCEPTION 'hid_zimmet %: only a handed-over slip is signed, by a user', OLD.id
+                USING ERRCODE = 'restrict_violation';
+        END IF;
+        IF (to_jsonb(NEW) - signature) IS DISTINCT FROM (to_jsonb(OLD) - signature) THEN
+            RAISE EXCEPTION 'hid_zimmet %: signing changes nothing but the signature', OLD.id
+                USING ERRCODE = 'restrict_violation';
+        END IF;
+        -- the signature's time is the server's, never the caller's
+        NEW.received_date := date_trunc('second', statement_timestamp() AT TIME ZONE 'UTC');
+        RETURN NEW;
+    END IF;
+    IF NEW.received_uid IS NOT NULL OR NEW.received_date IS NOT NULL THEN
+        RAISE EXCEPTION 'hid_zimmet %: only a received slip carries a signature', OLD.id
+            USING ERRCODE = 'restrict_violation';
+    END IF;
+    IF OLD.state = 'sent' AND (to_jsonb(NEW) - bookkeeping) IS DISTINCT FROM
+            (to_jsonb(OLD) - bookkeeping) THEN
+        RAISE EXCEPTION 'hid_zimmet %: a handed-over slip changes only by its signing', OLD.id
+            USING ERRCODE = 'restrict_violation';
+    END IF;
+    IF OLD.state = 'draft' AND NEW.state NOT IN ('draft', 'sent') THEN
+        RAISE EXCEPTION 'hid_zimmet %: a draft is handed over before it is signed', OLD.id
+            USING ERRCODE = 'restrict_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS hid_zimmet_guard ON hid_zimmet;
+CREATE TRIGGER hid_zimmet_guard BEFORE UPDATE OR DELETE ON hid_zimmet
+    FOR EACH ROW EXECUTE PROCEDURE hid_zimmet_guard();
+"""

@@ -17,8 +17,34 @@ class ReportHidZimmetDefteri(models.AbstractModel):
         lines = self.env["hid.zimmet.line"].search(self._get_lines_domain(data),
                                                    order="id")
         return {"doc_ids": docids, "doc_model": "hid.zimmet.line", "docs": lines,
+                "rows": self._get_rows(lines),
                 "team": team, "date_from": data.get("date_from"),
                 "date_to": data.get("date_to"), "now": fields.Datetime.now()}
+
+    def _get_rows(self, lines):
+        """One row per line the user may read. A returned document went back to the registry
+        and is no longer the müdürlük's to read: its registry number (the slip's own record
+        of what was handed over) is printed, its subject only if the user may still read
+        it."""
+        documents = self.env["hid.evrak"].search(
+            [("id", "in", lines.sudo().mapped("evrak_id").ids)])
+        rows = []
+        for line in lines:
+            evrak = line.sudo().evrak_id
+            zimmet = line.sudo().zimmet_id
+            readable = evrak in documents
+            rows.append({
+                "slip": zimmet.name,
+                "date": zimmet.date,
+                "evrak": evrak.name,
+                "subject": documents.browse(evrak.id).subject if readable else "",
+                "state": dict(line._fields["state"]._description_selection(self.env))[
+                    line.state],
+                "return_reason": line.return_reason or "",
+                "received_by": zimmet.received_uid.name or "",
+                "received_date": zimmet.received_date,
+            })
+        return rows
 
     def _get_lines_domain(self, data):
         """Handed-over lines of the müdürlük within the days, both ends included."""

@@ -8,7 +8,7 @@ from unittest.mock import patch
 import pytz
 
 from odoo import fields
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import mute_logger
 
 from .common import PDF, PNG, HidEvrakCase
@@ -105,6 +105,29 @@ class TestRegistration(HidEvrakCase):
         ticket = evrak.ticket_id.sudo()
         self.assertNotIn("kaçak", ticket.name + (ticket.description or ""))
         self.assertIn(evrak.name, ticket.name)
+
+    def test_raising_gizlilik_takes_the_subject_out_of_the_application(self):
+        evrak = self.register(sender_id=self.citizen.id, evrak_type="dilekce",
+                              subject="Komşumun kaçak yapısı", kvkk_notice_given=True)
+        ticket = evrak.ticket_id.sudo()
+        self.assertIn("kaçak", ticket.name, "a normal petition names its subject")
+        with self.assertRaises(AccessError, msg="only the registry changes the gizlilik"):
+            evrak.sudo(self.agent).write({"gizlilik": "gizli"})
+        self.assertIn("kaçak", ticket.name)
+        evrak.sudo(self.clerk).write({"gizlilik": "cok_gizli"})
+        ticket.invalidate_cache()
+        self.assertNotIn("kaçak", ticket.name + (ticket.description or ""))
+        self.assertIn(evrak.name, ticket.name)
+        self.assertEqual(evrak.sudo(self.clerk).subject, "Komşumun kaçak yapısı",
+                         "the registry keeps it")
+
+    def test_raising_gizlilik_leaves_an_application_it_did_not_open(self):
+        ticket = self.intake(name="Sokak lambası")
+        evrak = self.register(sender_id=self.citizen.id, evrak_type="dilekce",
+                              ticket_id=ticket.id, kvkk_notice_given=True)
+        evrak.sudo(self.clerk).write({"gizlilik": "gizli"})
+        self.assertEqual(ticket.sudo().name, "Sokak lambası",
+                         "the citizen's own words on another channel are not the document's")
 
     def test_duplicate_warning_in_the_form(self):
         first = self.register(sender_no="W-1")

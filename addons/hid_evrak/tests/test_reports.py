@@ -54,3 +54,27 @@ class TestReports(HidEvrakCase):
         pdf, _kind = self._pdf("hid_evrak.report_hid_zimmet_defteri", [], data=data,
                                user=self.fen_user)
         self.assertTrue(pdf.startswith(b"%PDF"))
+
+    def test_zimmet_defteri_after_an_iade(self):
+        keep = self.register(subject="Kalan yazı")
+        refuse = self.register(subject="İade edilen yazı")
+        zimmet = self.hand_over(keep | refuse)
+        line = zimmet.line_ids.filtered(lambda l: l.evrak_id == refuse)
+        line.sudo(self.fen_user).action_return("Zabıta'ya ait.")
+        zimmet.sudo(self.fen_user).action_confirm_receipt()
+        today = datetime.date.today()
+        data = {"team_id": self.fen.id,
+                "date_from": (today - datetime.timedelta(days=1)).isoformat(),
+                "date_to": (today + datetime.timedelta(days=1)).isoformat()}
+        report = self.env.ref("hid_evrak.report_hid_zimmet_defteri")
+        for user in (self.fen_user, self.fen_manager, self.clerk):
+            html = report.sudo(user).render_qweb_html([], data=data)[0].decode()
+            self.assertIn(keep.name, html, user.login)
+            self.assertIn(refuse.name, html, "the register lists what was handed and returned")
+            self.assertIn("Zabıta", html, "with the reason")
+            self.assertIn("Kalan yazı", html)
+        html = report.sudo(self.fen_user).render_qweb_html([], data=data)[0].decode()
+        self.assertNotIn("İade edilen yazı", html, "a returned document is not theirs to read")
+        pdf, _kind = self._pdf("hid_evrak.report_hid_zimmet_defteri", [], data=data,
+                               user=self.fen_user)
+        self.assertTrue(pdf.startswith(b"%PDF"))

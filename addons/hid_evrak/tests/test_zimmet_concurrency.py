@@ -41,9 +41,13 @@ class TestParallelReceipt(TransactionCase):
             results.append("unexpected: %r" % error)
 
     def _cleanup(self, zimmet_id, evrak_id, numbers):
-        """Committed for real: remove it (SQL, the ORM refuses to touch a signed slip) and
-        give both numbers back."""
+        """Committed for real: remove it and give both numbers back. The ORM refuses to touch
+        a signed slip and so does PostgreSQL (hid_zimmet_guard): only the tables' owner
+        lifts the guard, inside this one transaction."""
         with self.registry.cursor() as cr:
+            cr.execute("SET LOCAL lock_timeout = '10s'")
+            cr.execute("ALTER TABLE hid_zimmet_line DISABLE TRIGGER hid_zimmet_line_guard")
+            cr.execute("ALTER TABLE hid_zimmet DISABLE TRIGGER hid_zimmet_guard")
             for series, number in zip(("evrak", "zimmet"), numbers):
                 year, n = number.lstrip("Z").split("/")
                 cr.execute("UPDATE hid_basvuru_counter SET last = %s WHERE series = %s "
@@ -53,6 +57,8 @@ class TestParallelReceipt(TransactionCase):
             cr.execute("DELETE FROM mail_message WHERE model = 'hid.evrak' AND res_id = %s",
                        (evrak_id,))
             cr.execute("DELETE FROM hid_evrak WHERE id = %s", (evrak_id,))
+            cr.execute("ALTER TABLE hid_zimmet ENABLE TRIGGER hid_zimmet_guard")
+            cr.execute("ALTER TABLE hid_zimmet_line ENABLE TRIGGER hid_zimmet_line_guard")
 
     def test_double_click_signs_once(self):
         zimmet_id, evrak_id, numbers, uids = self._setup_committed()
