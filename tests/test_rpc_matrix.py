@@ -650,7 +650,9 @@ def ticket_write(w, role, verdict):
     denied(lambda: s("helpdesk.ticket", "write", [victim], {"closure_state": "cozuldu"}),
            "write closure_state")
     if verdict == "all":
-        s("helpdesk.ticket", "write", [victim], {"address": "Matris sokak %s" % role})
+        # Agents register and inform: of a plain write they keep only the harmless fields
+        # (the intake fields are HİM staff's, lib/lifecycle.py WRITABLE).
+        s("helpdesk.ticket", "write", [victim], {"priority": "1"})
     else:
         other = "fen" if role == TU else "tem"
         denied(lambda: s("helpdesk.ticket", "write", [w.t[other]], {"answer": "x"}),

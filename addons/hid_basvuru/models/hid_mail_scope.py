@@ -129,6 +129,6 @@ class HidMailScopeMixin(models.AbstractModel):
             allowed.update(row[0] for row in self._cr.fetchall())
         if set(self.ids) - allowed and (self - self.browse(list(allowed))).exists():
             raise AccessError(_(
-                "The requested operation cannot be completed due to security restrictions. "
-                "Please contact your system administrator.\n\n"
-                "(Document type: %s, Operation: %s)") % (self._description, operation))
+                "%(document)s: this record belongs to an application you may not read "
+                "(operation: %(operation)s).") % {"document": self._description,
+                                                  "operation": operation})

@@ -25,10 +25,12 @@ class MailFollowers(models.Model):
 
     @api.model
     def _apply_ir_rules(self, query, mode="read"):
-        super()._apply_ir_rules(query, mode)
+        result = super()._apply_ir_rules(query, mode)
         self._hid_add_scope(query)
+        return result
 
     @api.multi
     def check_access_rule(self, operation):
-        super().check_access_rule(operation)
+        result = super().check_access_rule(operation)
         self._hid_check_scope(operation)
+        return result
