@@ -14,8 +14,12 @@ class IrAttachment(models.Model):
 
     @api.model
     def _hid_scope_clause(self):
+        """The file's application is readable, or the file is the user's own upload not yet
+        linked to a record (a new application's form uploads with res_id 0)."""
         table = '"%s"' % self._table
-        return self._hid_document_clause("%s.res_model" % table, "%s.res_id" % table)
+        clause, params = self._hid_document_clause("%s.res_model" % table, "%s.res_id" % table)
+        return ("(%s OR (COALESCE(%s.res_id, 0) = 0 AND %s.create_uid = %%s))" % (
+            clause, table, table), params + [self._uid])
 
     @api.model
     def _apply_ir_rules(self, query, mode="read"):

@@ -281,8 +281,8 @@ class TestWorkflowGuard(HidTicketCase):
         ticket = self.intake()
         as_fen = ticket.sudo(self.fen_user)
         as_fen.write({"answer": "Taslak cevap", "priority": "2"})
-        attachment = self.env["ir.attachment"].create({"name": "foto.txt", "datas": "eA==",
-                                                       "res_model": "helpdesk.ticket"})
+        attachment = self.env["ir.attachment"].sudo(self.fen_user).create(
+            {"name": "foto.txt", "datas": "eA==", "res_model": "helpdesk.ticket"})
         as_fen.write({"attachment_ids": [(4, attachment.id)]})
         as_fen.message_post(body="Ekip yola çıktı", subtype="mail.mt_note")
         as_fen.message_subscribe(partner_ids=self.fen_manager.partner_id.ids)
