@@ -7,6 +7,7 @@ search. Nobody reads an Open311 key's hash, the director included.
 import xmlrpc.client
 
 import pytest
+import requests
 
 RESTRICTED = ("fen.kullanici", "fen.yonetici", "evrak.kayit")
 NAME, MOBILE, EMAIL = "Tanık Hüseyin", "+905327776601", "tanik@example.com"
@@ -134,6 +135,8 @@ def test_api_key_hash_unreachable(server):
         "export": lambda: director("hid.api.key", "export_data", [key], ["key_hash"]),
         "create with hash": lambda: director("hid.api.key", "create",
                                              {"name": "x", "key_hash": "0" * 64}),
+        "create with a default hash": lambda: director(
+            "hid.api.key", "create", {"name": "y"}, context={"default_key_hash": "0" * 64}),
         "write hash": lambda: director("hid.api.key", "write", [key], {"key_hash": "0" * 64}),
     }.items():
         _refused(call, what)
@@ -141,3 +144,18 @@ def test_api_key_hash_unreachable(server):
     assert groups[0]["name_count"] == 1, "the rest of the key is the director's"
     prefix = director("hid.api.key", "read", [key], ["key_prefix"])[0]["key_prefix"]
     assert prefix and len(prefix) == 8
+
+
+@pytest.mark.parametrize("login", ("fen.kullanici", "cagri.merkezi"))
+def test_portal_pages_still_open(server, applications, login):
+    """helpdesk_mgmt's portal counts the user's own applications (partner_id child_of the
+    user's partner): that leaf names nobody else and stays allowed."""
+    http = requests.Session()
+    reply = http.post(server.url + "/web/session/authenticate", timeout=30, json={
+        "jsonrpc": "2.0", "method": "call",
+        "params": {"db": server.db, "login": login, "password": login}}).json()
+    assert reply.get("result", {}).get("uid"), reply
+    for path in ("/my/home", "/my/tickets"):
+        page = http.get(server.url + path, timeout=30, allow_redirects=False)
+        assert page.status_code == 200, "%s %s: %s" % (login, path, page.status_code)
+        assert NAME not in page.text

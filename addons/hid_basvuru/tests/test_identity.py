@@ -185,6 +185,14 @@ class TestPublicIdentity(IdentityCase):
         self.assertFalse(given.active, "the identity as given, now unused, is archived")
         self.assertIn("Identity confirmed", ticket.message_ids[0].body)
 
+    def test_confirmation_shown_to_agents_only(self):
+        view = self.env.ref("hid_basvuru.hid_ticket_view_form").id
+        for user, shown in ((self.agent, True), (self.fen_user, False),
+                            (self.fen_manager, False)):
+            arch = self.env["helpdesk.ticket"].sudo(user).fields_view_get(view, "form")["arch"]
+            self.assertEqual("action_hid_confirm_identity" in arch, shown, user.login)
+            self.assertEqual("hid_possible_partner_id" in arch, shown, user.login)
+
     def test_agent_rejects_the_match(self):
         ticket = self.public_ticket()
         given = ticket.partner_id
@@ -223,6 +231,7 @@ class TestApiKeyHash(HidTicketCase):
                 lambda: Key.search([], order="key_hash"),
                 lambda: Key.browse(key.id).export_data(["key_hash"]),
                 lambda: Key.create({"name": "x", "key_hash": "0" * 64}),
+                lambda: Key.with_context(default_key_hash="0" * 64).create({"name": "y"}),
                 lambda: Key.browse(key.id).write({"key_hash": "0" * 64}),
         ):
             with self.assertRaises(AccessError), mute_logger("odoo.models"):
