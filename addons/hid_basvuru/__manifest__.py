@@ -49,6 +49,7 @@
         "wizards/hid_reopen_wizard_views.xml",
         "wizards/hid_extend_wizard_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_ticket_identity_views.xml",
         "views/res_partner_views.xml",
         "wizards/hid_basvuru_intake_views.xml",
         "data/hid_rate_limit_data.xml",

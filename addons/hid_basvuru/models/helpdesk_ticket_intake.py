@@ -95,17 +95,37 @@ class HelpdeskTicket(models.Model):
             [("basvuru_type_id", "=", False)]).write(
                 {"basvuru_type_id": self.env.ref("hid_basvuru.type_talep").id})
 
-    @api.depends("partner_id", "category_id", "mahalle_id", "cimer_no", "acik_kapi_no")
+    @api.depends("partner_id", "category_id", "mahalle_id", "cimer_no", "acik_kapi_no",
+                 "confidential")
     def _compute_possible_duplicates(self):
+        """As the user: their rules apply, and whom they may not see stays unseen."""
         for ticket in self:
-            domain = ticket._get_possible_duplicates_domain()
-            ticket.possible_duplicate_ids = self.search(domain, limit=20) if domain else False
+            ticket.possible_duplicate_ids = ticket._hid_find_possible_duplicates()
 
-    def _get_possible_duplicates_domain(self):
-        """Same citizen, same external reference, or same subject in the same mahalle lately."""
+    def _hid_find_possible_duplicates(self, limit=20):
+        """The user's view of the possible duplicates of this (maybe unsaved) application.
+
+        Who may not see the applicant (a müdürlük, the registry) gets no "same citizen"
+        match, none for a confidential application (any match could name its applicant), and
+        never a confidential application as anyone's duplicate.
+        """
+        self.ensure_one()
+        see_identity = self._hid_may_see_identity()
+        if self.confidential and not see_identity:
+            return self.browse()
+        domain = self._get_possible_duplicates_domain(by_citizen=see_identity)
+        if not domain:
+            return self.browse()
+        if not see_identity:
+            domain = [("confidential", "=", False)] + domain
+        return self.search(domain, limit=limit)
+
+    def _get_possible_duplicates_domain(self, by_citizen=True):
+        """Same citizen (only `by_citizen`, read as the user), same external reference, or
+        same subject in the same mahalle lately."""
         since = fields.Datetime.to_string(datetime.datetime.utcnow() - datetime.timedelta(days=30))
         alternatives = []
-        partner = self.sudo().partner_id
+        partner = self.partner_id if by_citizen else False
         if partner:
             alternatives.append([("partner_id", "=", partner.id)])
         if self.cimer_no:

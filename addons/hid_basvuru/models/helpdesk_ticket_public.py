@@ -208,12 +208,18 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _hid_public_create(self, clean):
-        """The citizen (found by TC kimlik no or phone, else new) and the application."""
+        """The application, under a citizen registered with the name and phone as given.
+
+        Anyone can type anyone's phone or TC kimlik no: a known citizen with them is only
+        flagged (hid_possible_partner_id) for an agent to confirm, never merged silently.
+        """
         Partner = self.env["res.partner"].sudo()
-        partner = Partner._hid_find_citizen(clean["phone"], clean["tckn"])
-        if not partner:
-            partner = Partner.create(self._hid_public_partner_vals(clean))
-        ticket = self.sudo().create(self._hid_public_ticket_vals(clean, partner))
+        known = Partner._hid_find_citizen(clean["phone"], clean["tckn"])
+        partner_vals = self._hid_public_partner_vals(clean)
+        if known and clean["tckn"] and known.tckn == clean["tckn"]:
+            partner_vals["tckn"] = False  # the number is the known citizen's (unique)
+        partner = Partner.create(partner_vals)
+        ticket = self.sudo().create(self._hid_public_ticket_vals(clean, partner, known))
         for name, data, mimetype in clean["files"]:
             self.env["ir.attachment"].sudo().create({
                 "name": name,
@@ -241,8 +247,9 @@ class HelpdeskTicket(models.Model):
         }
 
     @api.model
-    def _hid_public_ticket_vals(self, clean, partner):
-        """The application: channel Web, the citizen's text as plain text (no markup)."""
+    def _hid_public_ticket_vals(self, clean, partner, known=None):
+        """The application: channel Web, the citizen's text as plain text (no markup), the
+        identity as given, and the known citizen it may be (`known`) to confirm."""
         description = clean["description"]
         return {
             "name": description.splitlines()[0][:80],
@@ -251,6 +258,7 @@ class HelpdeskTicket(models.Model):
             "partner_name": clean["name"],
             "partner_email": clean["email"],
             "public_phone": clean["phone"],
+            "hid_possible_partner_id": known.id if known else False,
             "kvkk_notice_given": True,
             "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web").id,
             "basvuru_type_id": clean["basvuru_type_id"],

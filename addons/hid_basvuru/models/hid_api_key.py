@@ -23,11 +23,16 @@ class HidApiKey(models.Model):
     """A key of the Open311 API: who may file applications over it, revocable at any time.
 
     Only the hash of the key is stored; the key itself is shown once, when it is generated.
+    The hash is for the server (sudo) alone: no HİD role reads, searches, orders or groups by it
+    over RPC (hid.protected.field.mixin), nor sets it but through action_generate_key.
     """
 
     _name = "hid.api.key"
+    _inherit = ["hid.protected.field.mixin"]
     _description = "Open311 API Key"
     _order = "name"
+
+    _hid_protected_fields = ("key_hash",)
 
     name = fields.Char(
         required=True,
@@ -49,6 +54,8 @@ class HidApiKey(models.Model):
         copy=False,
         help="The first characters of the key, to recognise it; the key itself is not stored.",
     )
+    # Only the system administrator (who can read the database anyway); no HİD role, the
+    # director included. The server reads it as superuser.
     key_hash = fields.Char(
         readonly=True,
         copy=False,

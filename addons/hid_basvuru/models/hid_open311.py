@@ -114,7 +114,7 @@ class HidOpen311(models.AbstractModel):
     @api.model
     def _prepare_ticket_vals(self, post, category, attributes):
         """Values of the application filed over Open311 (description kept inert as text)."""
-        partner = self._find_or_create_citizen(post)
+        partner, known = self._find_or_create_citizen(post)
         description = post["description"]
         for attribute in category.open311_attribute_ids:
             if attribute.code in attributes:
@@ -134,6 +134,8 @@ class HidOpen311(models.AbstractModel):
             "partner_id": partner.id,
             "partner_name": partner.name or False,
             "partner_email": post["email"] or False,
+            "public_phone": partner.phone or False,
+            "hid_possible_partner_id": known.id,
             "anonymous": not partner,
             # The client application shows the KVKK notice before it sends personal data.
             "kvkk_notice_given": bool(partner),
@@ -141,22 +143,21 @@ class HidOpen311(models.AbstractModel):
 
     @api.model
     def _find_or_create_citizen(self, post):
-        """The citizen who gave their name/phone/e-mail (matched by phone), else nobody."""
+        """(citizen, known): the citizen registered with the name/phone/e-mail as given (else
+        nobody), and the known citizen with that phone, only to be confirmed by an agent: any
+        client can send anyone's number, so an application is never filed under them."""
         Partner = self.env["res.partner"].sudo().with_context(hid_citizen=True)
         name = " ".join(filter(None, (post["first_name"], post["last_name"])))
         if not (name or post["phone"] or post["email"]):
-            return Partner.browse()
+            return Partner.browse(), Partner.browse()
         vals = Partner._hid_prepare_citizen_vals({"phone": post["phone"] or False})
-        if vals["phone"]:
-            partner = Partner.search([("hid_citizen", "=", True), "|",
-                                      ("phone", "=", vals["phone"]),
-                                      ("mobile", "=", vals["phone"])], limit=1)
-            if partner:
-                return partner
-        return Partner.create({
+        known = Partner._hid_find_citizen(vals["phone"], False) if vals["phone"] \
+            else Partner.browse()
+        partner = Partner.create({
             "name": name or post["email"] or vals["phone"],
             "phone": vals["phone"],
             "email": post["email"] or False,
             "hid_citizen": True,
             "kvkk_notice_given": True,
         })
+        return partner, known

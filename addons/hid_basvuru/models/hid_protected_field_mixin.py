@@ -8,7 +8,8 @@ class HidProtectedFieldMixin(models.AbstractModel):
 
     Odoo 11 checks a field's `groups` in read() and write() only: a user outside the groups
     can still search on the field, order or group by it (the group keys are the values), and
-    set it in create(). A model lists such fields in `_hid_protected_fields`; this mixin
+    set it in create(). A model lists such fields in `_hid_protected_fields`, or sets
+    `_hid_protect_grouped_fields` to protect every field that has `groups`; this mixin
     refuses them at those doors with the same AccessError as read().
     """
 
@@ -16,6 +17,18 @@ class HidProtectedFieldMixin(models.AbstractModel):
     _description = "Protected Fields Mixin"
 
     _hid_protected_fields = ()
+    _hid_protect_grouped_fields = False
+
+    def _hid_is_protected(self, name):
+        """Whether field `name` is guarded at every door (by its `groups`)."""
+        if name in self._hid_protected_fields:
+            return True
+        field = self._fields.get(name) if self._hid_protect_grouped_fields else None
+        return bool(field and field.groups)
+
+    def _hid_protected_names(self):
+        """Every protected field of the model."""
+        return [name for name in self._fields if self._hid_is_protected(name)]
 
     # ------------------------------------------------------------------
     # Checks
@@ -23,7 +36,7 @@ class HidProtectedFieldMixin(models.AbstractModel):
 
     def _hid_check_protected_fields(self, names, operation="read"):
         """AccessError if `names` use a protected field the user may not access."""
-        protected = [name for name in names if name in self._hid_protected_fields]
+        protected = [name for name in names if self._hid_is_protected(name)]
         if protected:
             self.check_field_access_rights(operation, protected)
 
@@ -34,26 +47,35 @@ class HidProtectedFieldMixin(models.AbstractModel):
             if not (isinstance(leaf, (list, tuple)) and len(leaf) == 3
                     and isinstance(leaf[0], str)):
                 continue
+            if self._hid_domain_leaf_allowed(leaf):
+                continue
             model = self
             for name in leaf[0].split("."):
                 field = model._fields.get(name)
                 if field is None:
                     break
-                if name in getattr(model, "_hid_protected_fields", ()):
+                is_protected = getattr(model, "_hid_is_protected", None)
+                if is_protected and is_protected(name):
                     model.check_field_access_rights("read", [name])
                 if not field.relational:
                     break
                 model = self.env[field.comodel_name]
 
+    def _hid_domain_leaf_allowed(self, leaf):
+        """Whether a leaf on a protected field tells the user nothing they may not know
+        (a model may allow e.g. its own records' leaf); by default none is."""
+        return False
+
     @staticmethod
     def _hid_spec_fields(spec):
-        """Field names of an order or group-by spec ('tckn desc, id', 'date:month')."""
+        """Field names of an order or group-by spec ('tckn desc, id', 'date:month',
+        'partner_id.name')."""
         if isinstance(spec, str):
             spec = spec.split(",")
         return [
-            part.strip().split(" ")[0].split(":")[0]
+            part.strip().split(" ")[0].split(":")[0].split(".")[0].strip('"')
             for part in spec or []
-            if part and part.strip()
+            if isinstance(part, str) and part.strip()
         ]
 
     # ------------------------------------------------------------------
@@ -84,7 +106,9 @@ class HidProtectedFieldMixin(models.AbstractModel):
 
     @api.model
     def create(self, vals):
-        """Refuse setting a protected field, as write() does."""
+        """Refuse setting a protected field, as write() does, also by a context default
+        (the client sends the context)."""
         self._hid_check_protected_fields(
-            [name for name in self._hid_protected_fields if vals.get(name)], "write")
+            [name for name in self._hid_protected_names()
+             if vals.get(name) or self.env.context.get("default_" + name)], "write")
         return super().create(vals)

@@ -17,7 +17,10 @@ class ResPartner(models.Model):
     _inherit = ["res.partner", "hid.protected.field.mixin"]
     _name = "res.partner"
 
-    _hid_protected_fields = ("tckn",)
+    # The applications of a partner tell who applied: for the directorate only, at every door
+    # (a müdürlük or the registry could otherwise find the applicant of a confidential one).
+    _hid_protected_fields = ("tckn", "helpdesk_ticket_ids", "helpdesk_ticket_count",
+                             "helpdesk_ticket_active_count", "helpdesk_ticket_count_string")
     # Normalised for citizens by a lib function; the same value is then searched exactly.
     _hid_phone_fields = ("phone", "mobile")
 
@@ -44,6 +47,19 @@ class ResPartner(models.Model):
         copy=False,
         groups="hid_basvuru.group_hid_agent",
         help="T.C. kimlik numarası: 11 digits, checked when saved.",
+    )
+    # helpdesk_mgmt's: who applied for what is the directorate's to know.
+    helpdesk_ticket_ids = fields.One2many(
+        groups="hid_basvuru.group_hid_agent",
+    )
+    helpdesk_ticket_count = fields.Integer(
+        groups="hid_basvuru.group_hid_agent",
+    )
+    helpdesk_ticket_active_count = fields.Integer(
+        groups="hid_basvuru.group_hid_agent",
+    )
+    helpdesk_ticket_count_string = fields.Char(
+        groups="hid_basvuru.group_hid_agent",
     )
     tckn_masked = fields.Char(
         string="T.C. Identity No. (masked)",
@@ -264,3 +280,13 @@ class ResPartner(models.Model):
             return self.search([("hid_citizen", "=", True), "|", ("mobile", "=", phone),
                                 ("phone", "=", phone)], limit=1)
         return self.browse()
+
+    def _hid_retire_public_partner(self, citizen):
+        """Archive this citizen, registered from a public channel under the identity as
+        given, once its application is filed under `citizen` and nothing else is its."""
+        for partner in self.sudo():
+            if partner == citizen or not partner.hid_citizen or partner.user_ids:
+                continue
+            tickets = self.env["helpdesk.ticket"].sudo().with_context(active_test=False)
+            if not tickets.search_count([("partner_id", "=", partner.id)]):
+                partner.active = False

@@ -55,16 +55,23 @@ class TestPublicIntake(HidTicketCase):
         self.assertEqual(attachment.mimetype, "image/png")
         self.assertEqual(base64.b64decode(attachment.datas), PNG)
 
-    def test_known_citizen_is_reused(self):
+    def test_known_citizen_is_flagged_not_merged(self):
+        """Anyone can type anyone's number: the identity as given, the match to confirm."""
         receipt = self.Ticket._hid_public_intake(
             self.form(phone="+90 532 111 22 33", name="Fatma Y."), [], IP)
         ticket = self.env["helpdesk.ticket"].search([("number", "=", receipt["number"])])
-        self.assertEqual(ticket.partner_id, self.citizen, "found by phone, as the intake screen")
+        self.assertNotEqual(ticket.partner_id, self.citizen, "never filed under them silently")
+        self.assertEqual(ticket.hid_possible_partner_id, self.citizen, "found by phone")
+        self.assertEqual((ticket.partner_name, ticket.public_phone, ticket.partner_id.name),
+                         ("Fatma Y.", "+905321112233", "Fatma Y."), "the identity as given")
         self.assertEqual(self.citizen.name, "Fatma Yılmaz", "a public form never edits a citizen")
         receipt = self.Ticket._hid_public_intake(
             self.form(tckn="10000000146", phone="0533 999 88 77"), [], IP)
         ticket = self.env["helpdesk.ticket"].search([("number", "=", receipt["number"])])
-        self.assertEqual(ticket.partner_id, self.citizen, "found by TC kimlik no first")
+        self.assertEqual(ticket.hid_possible_partner_id, self.citizen, "found by TC kimlik no")
+        self.assertNotEqual(ticket.partner_id, self.citizen)
+        self.assertFalse(ticket.partner_id.tckn, "the number stays the known citizen's")
+        self.assertEqual(ticket.partner_id.mobile, "+905339998877")
 
     def test_markup_is_stored_as_text(self):
         receipt = self.Ticket._hid_public_intake(

@@ -102,18 +102,19 @@ class HidBasvuruIntake(models.TransientModel):
     @api.depends("partner_id")
     def _compute_partner_ticket_ids(self):
         Ticket = self.env["helpdesk.ticket"]
+        see_identity = Ticket._hid_may_see_identity()
         for intake in self:
+            # As the user: who may not see applicants finds nobody's history here.
             intake.partner_ticket_ids = Ticket.search(
                 [("partner_id", "=", intake.partner_id.id)], limit=50) \
-                if intake.partner_id else Ticket
+                if intake.partner_id and see_identity else Ticket
 
     @api.depends("partner_id", "category_id", "mahalle_id", "cimer_no", "acik_kapi_no")
     def _compute_possible_duplicate_ids(self):
         Ticket = self.env["helpdesk.ticket"]
         for intake in self:
-            domain = Ticket.new(intake._prepare_ticket_vals(intake.partner_id)) \
-                ._get_possible_duplicates_domain()
-            intake.possible_duplicate_ids = Ticket.search(domain, limit=20) if domain else Ticket
+            intake.possible_duplicate_ids = Ticket.new(
+                intake._prepare_ticket_vals(intake.partner_id))._hid_find_possible_duplicates()
 
     @api.onchange("phone", "tckn")
     def _onchange_find_citizen(self):
