@@ -18,8 +18,9 @@ and directorate staff, `group_hid_agent`) each model adds to its record rules an
 user may read", where the readable records are the document model's own query with its own
 record rules, as the user (a sub-select, so it stays one query at any size). `_apply_ir_rules`
 serves search, search_count, read, read_group and the fields of a many2one/one2many;
-`check_access_rule` serves write and unlink. Citizens are hidden by the models that name
-partners (see mail_message.py, mail_followers.py, mail_notification.py).
+`check_access_rule` serves write and unlink. A model takes both from this mixin by listing
+it first in its `_inherit`, so they wrap the model's own checks. Citizens are hidden by the
+models that name partners (see mail_message.py, mail_followers.py, mail_notification.py).
 
 A record rule (`ir.rule`) could not say this: its domain is cached per user, so a list of
 readable ids would go stale when an application is routed, and `res_id` is no many2one a
@@ -106,6 +107,18 @@ class HidMailScopeMixin(models.AbstractModel):
     def _hid_scope_clause(self):
         """(SQL condition on self._table, params) a restricted user's rows must satisfy."""
         raise NotImplementedError()
+
+    @api.model
+    def _apply_ir_rules(self, query, mode="read"):
+        result = super()._apply_ir_rules(query, mode)
+        self._hid_add_scope(query)
+        return result
+
+    @api.multi
+    def check_access_rule(self, operation):
+        result = super().check_access_rule(operation)
+        self._hid_check_scope(operation)
+        return result
 
     @api.model
     def _hid_add_scope(self, query):

@@ -10,7 +10,8 @@ class IrAttachment(models.Model):
     application."""
 
     _name = "ir.attachment"
-    _inherit = ["ir.attachment", "hid.mail.scope.mixin"]
+    # The mixin first, so that its scope wraps the model's own access checks.
+    _inherit = ["hid.mail.scope.mixin", "ir.attachment"]
 
     @api.model
     def _hid_scope_clause(self):
@@ -20,15 +21,3 @@ class IrAttachment(models.Model):
         clause, params = self._hid_document_clause("%s.res_model" % table, "%s.res_id" % table)
         return ("(%s OR (COALESCE(%s.res_id, 0) = 0 AND %s.create_uid = %%s))" % (
             clause, table, table), params + [self._uid])
-
-    @api.model
-    def _apply_ir_rules(self, query, mode="read"):
-        result = super()._apply_ir_rules(query, mode)
-        self._hid_add_scope(query)
-        return result
-
-    @api.multi
-    def check_access_rule(self, operation):
-        result = super().check_access_rule(operation)
-        self._hid_check_scope(operation)
-        return result

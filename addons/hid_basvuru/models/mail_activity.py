@@ -8,21 +8,10 @@ class MailActivity(models.Model):
     no read rule on activities)."""
 
     _name = "mail.activity"
-    _inherit = ["mail.activity", "hid.mail.scope.mixin"]
+    # The mixin first, so that its scope wraps the model's own access checks.
+    _inherit = ["hid.mail.scope.mixin", "mail.activity"]
 
     @api.model
     def _hid_scope_clause(self):
         table = '"%s"' % self._table
         return self._hid_document_clause("%s.res_model" % table, "%s.res_id" % table)
-
-    @api.model
-    def _apply_ir_rules(self, query, mode="read"):
-        result = super()._apply_ir_rules(query, mode)
-        self._hid_add_scope(query)
-        return result
-
-    @api.multi
-    def check_access_rule(self, operation):
-        result = super().check_access_rule(operation)
-        self._hid_check_scope(operation)
-        return result

@@ -10,7 +10,8 @@ class MailFollowers(models.Model):
     message_partner_ids leave the citizens out too."""
 
     _name = "mail.followers"
-    _inherit = ["mail.followers", "hid.mail.scope.mixin"]
+    # The mixin first, so that its scope wraps the model's own access checks.
+    _inherit = ["hid.mail.scope.mixin", "mail.followers"]
 
     @api.model
     def _hid_scope_clause(self):
@@ -22,15 +23,3 @@ class MailFollowers(models.Model):
         return ("(%s AND (%s.res_model NOT IN %%s OR %s))" % (
             doc_clause, table, citizen_clause),
             doc_params + [tuple(self._hid_mail_scoped_models())] + citizen_params)
-
-    @api.model
-    def _apply_ir_rules(self, query, mode="read"):
-        result = super()._apply_ir_rules(query, mode)
-        self._hid_add_scope(query)
-        return result
-
-    @api.multi
-    def check_access_rule(self, operation):
-        result = super().check_access_rule(operation)
-        self._hid_check_scope(operation)
-        return result

@@ -9,7 +9,8 @@ class MailMail(models.Model):
     whichever: they are sent by the server, nobody outside the directorate needs them."""
 
     _name = "mail.mail"
-    _inherit = ["mail.mail", "hid.mail.scope.mixin"]
+    # The mixin first, so that its scope wraps the model's own access checks.
+    _inherit = ["hid.mail.scope.mixin", "mail.mail"]
 
     @api.model
     def _hid_scope_clause(self):
@@ -17,15 +18,3 @@ class MailMail(models.Model):
                 'WHERE hid_m.author_id = %s AND (hid_m.model IS NULL '
                 'OR hid_m.model NOT IN %s))',
                 [self.env.user.partner_id.id, tuple(self._hid_mail_scoped_models())])
-
-    @api.model
-    def _apply_ir_rules(self, query, mode="read"):
-        result = super()._apply_ir_rules(query, mode)
-        self._hid_add_scope(query)
-        return result
-
-    @api.multi
-    def check_access_rule(self, operation):
-        result = super().check_access_rule(operation)
-        self._hid_check_scope(operation)
-        return result

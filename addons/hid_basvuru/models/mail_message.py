@@ -42,23 +42,12 @@ class MailMessageScope(models.Model):
     citizen in them. See hid_mail_scope.py."""
 
     _name = "mail.message"
-    _inherit = ["mail.message", "hid.mail.scope.mixin"]
+    # The mixin first, so that its scope wraps the model's own access checks.
+    _inherit = ["hid.mail.scope.mixin", "mail.message"]
 
     @api.model
     def _hid_scope_clause(self):
         return self._hid_document_clause('"mail_message"."model"', '"mail_message"."res_id"')
-
-    @api.model
-    def _apply_ir_rules(self, query, mode="read"):
-        result = super()._apply_ir_rules(query, mode)
-        self._hid_add_scope(query)
-        return result
-
-    @api.multi
-    def check_access_rule(self, operation):
-        result = super().check_access_rule(operation)
-        self._hid_check_scope(operation)
-        return result
 
     # ------------------------------------------------------------------
     # Searching, ordering and grouping on partners

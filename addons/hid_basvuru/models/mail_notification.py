@@ -9,7 +9,8 @@ class MailNotification(models.Model):
     routed away would still name it. Odoo 11 lets every employee read them all."""
 
     _name = "mail.notification"
-    _inherit = ["mail.notification", "hid.mail.scope.mixin"]
+    # The mixin first, so that its scope wraps the model's own access checks.
+    _inherit = ["hid.mail.scope.mixin", "mail.notification"]
 
     @api.model
     def _hid_scope_clause(self):
@@ -22,15 +23,3 @@ class MailNotification(models.Model):
                   "(SELECT hid_m.id FROM mail_message hid_m WHERE %s))" % (
                       citizen_clause, table, message_clause))
         return clause, citizen_params + message_params
-
-    @api.model
-    def _apply_ir_rules(self, query, mode="read"):
-        result = super()._apply_ir_rules(query, mode)
-        self._hid_add_scope(query)
-        return result
-
-    @api.multi
-    def check_access_rule(self, operation):
-        result = super().check_access_rule(operation)
-        self._hid_check_scope(operation)
-        return result
