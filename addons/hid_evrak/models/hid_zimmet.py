@@ -70,6 +70,19 @@ class HidZimmet(models.Model):
         ondelete="restrict",
         help="Who signed: a signer is archived, never deleted.",
     )
+    can_receive = fields.Boolean(
+        string="Can Confirm Receipt",
+        compute="_compute_can_receive",
+        help="The current user belongs to the receiving müdürlük: Teslim Aldım and İade are "
+             "theirs.",
+    )
+
+    @api.depends("team_id")
+    def _compute_can_receive(self):
+        user = self.env.user
+        for zimmet in self:
+            team = zimmet.sudo().team_id
+            zimmet.can_receive = user in team.user_ids or user == team.manager_id
 
     # ---------------------------------------------------
     # CRUD: the registry edits a draft; the actions do the rest
@@ -181,9 +194,8 @@ class HidZimmet(models.Model):
 
     def _check_receiver(self):
         """Only a member or the manager of the receiving müdürlük signs for it."""
-        user = self.env.user
-        team = self.sudo().team_id
-        if user not in team.user_ids and user != team.manager_id:
+        if not self.can_receive:
+            team = self.sudo().team_id
             raise AccessError(_("Only %s may confirm receipt of this slip.") % team.name)
 
 

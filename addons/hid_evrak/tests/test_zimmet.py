@@ -62,6 +62,16 @@ class TestZimmet(HidEvrakCase):
             zimmet.sudo(self.clerk).action_confirm_receipt()
         self.assertEqual(zimmet.state, "sent")
 
+    def test_receipt_button_only_for_the_receiving_mudurluk(self):
+        """Teslim Aldım (and İade) show to the receiving müdürlük only, not to the registry."""
+        zimmet = self.hand_over(self.register())
+        self.assertFalse(zimmet.sudo(self.clerk).can_receive)
+        self.assertFalse(zimmet.sudo(self.tem_user).can_receive)
+        self.assertTrue(zimmet.sudo(self.fen_user).can_receive)
+        arch = self.env["hid.zimmet"].sudo(self.clerk).fields_view_get(view_type="form")["arch"]
+        self.assertRegex(arch, r'name="action_confirm_receipt"[^>]*can_receive',
+                         "the button is hidden by can_receive")
+
     def test_iade_sends_the_document_back(self):
         keep, refuse = self.register(), self.register()
         zimmet = self.hand_over(keep | refuse)
