@@ -100,9 +100,11 @@ def test_petition_to_signed_zimmet(page, server, screenshots, tmp_path):
     pick_many2one(page, form + ' .o_field_widget[name="line_ids"]', "evrak_id", number)
     save(page)
     page.click('.o_statusbar_buttons button.o_hid_send')
-    page.wait_for_selector('.o_statusbar_buttons button.o_hid_confirm_receipt',
-                           state="visible")
+    page.wait_for_selector('.o_statusbar_buttons button.o_hid_send', state="hidden")
     zimmet_id = admin("hid.zimmet", "search", [("line_ids.evrak_id", "=", evrak_id)])[0]
+    assert admin("hid.zimmet", "read", [zimmet_id], ["state"])[0]["state"] == "sent"
+    assert not page.is_visible('.o_statusbar_buttons button.o_hid_confirm_receipt'), \
+        "Teslim Aldım is the receiving müdürlük's, not the registry's"
     page.screenshot(path=str(screenshots / "evrak-3-handed-over.png"))
     assert not page.js_errors, page.js_errors
     logout(page, server)

@@ -126,6 +126,9 @@ class HidZimmet(models.Model):
         self._check_not_locked()
         if any(z.state != "draft" for z in self):
             raise UserError(_("Only a draft hand-over slip can be deleted."))
+        # A draft's lines go with it, through their own checks (the database refuses a slip
+        # that still has lines: zimmet_id is ondelete restrict, for the handed-over ones).
+        self.mapped("line_ids").unlink()
         return super().unlink()
 
     def _check_not_locked(self):

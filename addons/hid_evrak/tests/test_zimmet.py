@@ -62,6 +62,15 @@ class TestZimmet(HidEvrakCase):
             zimmet.sudo(self.clerk).action_confirm_receipt()
         self.assertEqual(zimmet.state, "sent")
 
+    def test_a_draft_slip_is_deleted_with_its_lines(self):
+        evrak = self.register()
+        zimmet = self.env["hid.zimmet"].sudo(self.clerk).create({
+            "team_id": self.fen.id, "line_ids": [(0, 0, {"evrak_id": evrak.id})]})
+        lines = zimmet.line_ids
+        zimmet.unlink()
+        self.assertFalse(zimmet.exists() or lines.exists(), "slip and lines are gone")
+        self.assertEqual(evrak.state, "registered", "the document can be handed over again")
+
     def test_receipt_button_only_for_the_receiving_mudurluk(self):
         """Teslim Aldım (and İade) show to the receiving müdürlük only, not to the registry."""
         zimmet = self.hand_over(self.register())
