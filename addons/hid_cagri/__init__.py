@@ -1,0 +1,2 @@
+# Copyright 2026 Sancaktepe Belediyesi
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
