@@ -5,3 +5,4 @@ from . import hid_danisma_assistance
 from . import hid_danisma_visit
 from . import helpdesk_ticket
 from . import hid_evrak
+from . import hid_mail_scope

@@ -175,3 +175,28 @@ class TestRoles(HidDanismaCase):
         Purpose.sudo(self.director).create({"name": "Nikâh", "code": "nikah"})
         self.env["hid.danisma.assistance"].sudo(self.director).create(
             {"name": "İşaret Dili", "code": "isaret"})
+
+    def test_visit_files_and_messages_not_for_the_mudurluk(self):
+        Attachment = self.env["ir.attachment"]
+        att = Attachment.sudo(self.agent).create({
+            "name": "kimlik.png", "datas_fname": "kimlik.png", "datas": self.png_data(),
+            "res_model": "hid.danisma.visit", "res_id": self.v_fen.id})
+        self.assertEqual(att.sudo(self.agent).read(["name"])[0]["name"], "kimlik.png")
+        domain = [("res_model", "=", "hid.danisma.visit")]
+        self.assertFalse(Attachment.sudo(self.fen_user).search(domain),
+                         "the müdürlük reads the visit, not the visitor's files")
+        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.ir.ir_rule"):
+            att.sudo(self.fen_user).read(["datas"])
+        self.assertFalse(Attachment.sudo(self.fen_user).read_group(domain, ["name"], ["name"]))
+        msg = self.env["mail.message"].create({
+            "model": "hid.danisma.visit", "res_id": self.v_fen.id, "body": "Fatma Yılmaz",
+            "message_type": "comment", "partner_ids": [(4, self.fen_user.partner_id.id)]})
+        self.assertFalse(self.env["mail.message"].sudo(self.fen_user).search(
+            [("id", "=", msg.id)]), "not even as a recipient")
+        self.assertEqual(self.env["mail.message"].sudo(self.agent).search(
+            [("id", "=", msg.id)]), msg)
+
+    @staticmethod
+    def png_data():
+        import base64
+        return base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
