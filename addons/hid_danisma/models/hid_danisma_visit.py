@@ -25,6 +25,7 @@ class HidDanismaVisit(models.Model):
     _inherit = ["hid.protected.field.mixin"]
     _description = "Desk Visit"
     _order = "check_in desc, id desc"
+    _rec_name = "purpose_id"
     # the visitor's identity and the desk's notes: read, searched, ordered and grouped
     # only by G_PERSONAL (hid.protected.field.mixin guards every field with `groups`)
     _hid_protect_grouped_fields = True

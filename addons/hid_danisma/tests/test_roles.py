@@ -111,8 +111,8 @@ class TestRoles(HidDanismaCase):
         with self.assertRaises(AccessError), mute_logger("odoo.addons.base.ir.ir_model"):
             self.v_fen.sudo(self.fen_manager).write({"office": "Fen"})
         with self.assertRaises(AccessError), mute_logger("odoo.addons.base.ir.ir_model"):
-            self.Visit.sudo(self.fen_user).create({"purpose_id": self.p_bilgi.id,
-                                                    "team_id": self.fen.id})
+            self.Visit.sudo(self.fen_user).create(
+                {"purpose_id": self.p_bilgi.id, "team_id": self.fen.id})
         with self.assertRaises(AccessError), mute_logger("odoo.addons.base.ir.ir_model"):
             self.v_fen.sudo(self.fen_user).unlink()
         with self.assertRaises(AccessError):
@@ -147,8 +147,8 @@ class TestRoles(HidDanismaCase):
             domain, ["purpose_id", "nbr_visits", "nbr_assistance"], ["purpose_id"])
         self.assertEqual(sum(r["nbr_visits"] for r in rows), 3, "each visit counted once")
         self.assertEqual(sum(r["nbr_assistance"] for r in rows), 1)
-        rows = Report.sudo(self.fen_user).read_group(domain, ["team_id", "nbr_visits"],
-                                                     ["team_id"])
+        rows = Report.sudo(self.fen_user).read_group(
+            domain, ["team_id", "nbr_visits"], ["team_id"])
         self.assertEqual([(r["team_id"][0], r["nbr_visits"]) for r in rows], [(self.fen.id, 1)],
                          "the müdürlük counts only its visits")
         with self.assertRaises(AccessError), mute_logger("odoo.addons.base.ir.ir_model"):
