@@ -5,7 +5,6 @@ import re
 from test_browser_basvuru_flow import open_app, pick_many2one
 from test_browser_smoke import login
 
-DESK_MENU = 'a[data-menu-xmlid="hid_danisma.menu_hid_danisma"]'
 VISITS_MENU = 'a[data-menu-xmlid="hid_danisma.menu_hid_danisma_visit"]'
 PHONE = "0532 468 13 57"
 CITIZEN = "Hatice Danışmaoğlu"
@@ -19,9 +18,9 @@ def test_desk_visitor_to_application(page, server, screenshots):
     # 1. The desk's daily list, filtered on today.
     login(page, server, "cagri.merkezi")
     open_app(page)
-    page.click(DESK_MENU)
     page.click(VISITS_MENU)
-    page.wait_for_selector(".o_list_view")
+    page.wait_for_selector(".o_control_panel .breadcrumb:has-text('Ziyaretçi Defteri')")
+    page.wait_for_selector(".o_list_button_add")
     assert "Ziyaretçi Defteri" in page.inner_text(".o_control_panel .breadcrumb")
     assert "Bugün" in page.inner_text(".o_searchview"), "the daily list is filtered on today"
 
@@ -49,9 +48,16 @@ def test_desk_visitor_to_application(page, server, screenshots):
     page.click("button.o_hid_to_application")
     modal = ".modal-dialog"
     page.wait_for_selector(modal + ' .o_field_widget[name="kvkk_notice_given"]')
-    text = page.inner_text(modal)
-    assert "Yeni Başvuru" in text and CITIZEN in text and "Şahsen / Danışma" in text, text
-    assert "Fen İşleri" in text
+    assert "Yeni Başvuru" in page.inner_text(modal)
+
+    def value(field):
+        return page.input_value(modal + ' .o_field_widget[name="%s"] input' % field)
+
+    assert value("partner_id") == CITIZEN, "the citizen found by phone"
+    assert value("channel_id") == "Şahsen / Danışma"
+    assert value("team_id") == "Fen İşleri Müdürlüğü"
+    assert "Kaldırım taşları" in page.input_value(
+        modal + ' .o_field_widget[name="description"]')
     page.click(modal + ' .o_field_widget[name="kvkk_notice_given"] input')
     page.screenshot(path=str(screenshots / "danisma-2-intake.png"))
     page.click(modal + " footer button.btn-primary")

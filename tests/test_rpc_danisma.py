@@ -289,7 +289,7 @@ def test_conversion_over_rpc_links_both_ways(server, world):
         "phone": "0532 417 26 94", "visitor_name": "Rpc Ziyaretçi"})
     ticket = agent("helpdesk.ticket", "create", {
         "name": "Danışmadan", "description": "Kaldırım", "hid_visit_id": vid,
-        "partner_id": False, "anonymous": True})
+        "team_id": world["team"]["FEN"], "anonymous": True})
     got = agent("helpdesk.ticket", "read", [ticket], ["number", "channel_id", "hid_visit_id"])[0]
     assert got["hid_visit_id"][0] == vid
     assert got["channel_id"][1] == "Şahsen / Danışma"
@@ -329,5 +329,12 @@ def test_mudurluk_attacker(server, world, login):
     labels = s("hid.danisma.visit", "name_get", [r["id"] for r in rows])
     assert VISITOR not in repr(labels)
     fault(s, "hid.danisma.visit", "export_data", [rows[0]["id"]], ["visitor_name"])
+    for domain in ([("visit_id.visitor_name", "ilike", "Zey")],
+                   [("visit_id.partner_id.name", "ilike", "Zey")]):
+        fault(s, "hid.danisma.visit.report", "search", domain)
+        fault(s, "hid.danisma.visit.report", "read_group", domain, ["team_id"], ["team_id"])
+    fault(s, "hid.evrak", "search", [("hid_visit_id.visitor_name", "ilike", "Zey")])
+    fault(s, "helpdesk.ticket", "search", [("hid_visit_id", "!=", False)])
+    fault(s, "helpdesk.ticket", "read_group", [], ["team_id"], ["hid_visit_id"])
     assert s("mail.message", "search", [("model", "=", "hid.danisma.visit")]) == []
     assert s("ir.attachment", "search", [("res_model", "=", "hid.danisma.visit")]) == []

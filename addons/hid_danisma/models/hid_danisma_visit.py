@@ -217,7 +217,10 @@ class HidDanismaVisit(models.Model):
     @api.model
     def create(self, vals):
         self._hid_check_plain_vals(vals)
-        return super().create(self._prepare_visit_vals(dict(vals)))
+        vals = self._prepare_visit_vals(dict(vals))
+        if self.env.uid != SUPERUSER_ID:
+            vals["user_id"] = self.env.uid  # the desk's statistics count who really recorded
+        return super().create(vals)
 
     @api.multi
     def write(self, vals):
@@ -236,6 +239,9 @@ class HidDanismaVisit(models.Model):
 
     def _hid_check_plain_vals(self, vals):
         """The links and their outcomes are made by the conversions only."""
+        if "user_id" in vals and self.ids:
+            raise UserError(_("The desk staff of a visit is who recorded it; it is not "
+                              "changed."))
         if LINK_FIELDS & set(vals):
             raise UserError(_("A visit is linked to an application or a document by "
                               "turning it into one, not by editing the link."))

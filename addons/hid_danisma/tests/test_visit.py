@@ -229,3 +229,20 @@ class TestVisit(HidDanismaCase):
         Evrak = Evrak.with_context(hid_danisma_visit_id=hidden.id)
         self.assertFalse(Evrak.default_get(["hid_visit_id", "sender_id"]),
                          "a visit the registry may not read prefills nothing")
+
+    def test_desk_staff_is_who_recorded(self):
+        visit = self.Visit.sudo(self.agent).create({
+            "purpose_id": self.p_bilgi.id, "user_id": self.staff.id})
+        self.assertEqual(visit.user_id, self.agent)
+        with self.assertRaises(UserError):
+            visit.sudo(self.staff).write({"user_id": self.staff.id})
+        self.assertEqual(visit.user_id, self.agent)
+
+    def test_intake_names_a_visit_for_the_desk_only(self):
+        visit = self.visit()
+        with self.assertRaises(AccessError):
+            self.env["hid.basvuru.intake"].sudo(self.fen_user).create({
+                "hid_visit_id": visit.id, "name": "x", "description": "x"})
+        intake = self.env["hid.basvuru.intake"].sudo(self.fen_user).with_context(
+            hid_danisma_visit_id=visit.id).create({"name": "x", "description": "x"})
+        self.assertFalse(intake.hid_visit_id, "a müdürlük's screen is not filled from it")
