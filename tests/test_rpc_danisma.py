@@ -337,4 +337,8 @@ def test_mudurluk_attacker(server, world, login):
     fault(s, "helpdesk.ticket", "search", [("hid_visit_id", "!=", False)])
     fault(s, "helpdesk.ticket", "read_group", [], ["team_id"], ["hid_visit_id"])
     assert s("mail.message", "search", [("model", "=", "hid.danisma.visit")]) == []
+    for view_type in ("form", "tree", "search"):
+        arch = s("hid.danisma.visit", "fields_view_get", view_type=view_type)["arch"]
+        for name in PERSONAL:
+            assert 'name="%s"' % name not in arch, (view_type, name)
     assert s("ir.attachment", "search", [("res_model", "=", "hid.danisma.visit")]) == []
