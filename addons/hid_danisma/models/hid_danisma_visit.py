@@ -340,13 +340,16 @@ class HidDanismaVisit(models.Model):
         }
 
     def _prepare_document_defaults(self):
-        """What the registry's form starts with: the visitor brought it by hand."""
+        """What the registry's form starts with: the visitor brought it by hand, maybe for
+        the application the desk just registered."""
         first_line = (self.note or "").strip().splitlines()
         return {
             "hid_visit_id": self.id,
             "gelis_sekli": "elden",
             "evrak_type": "dilekce",
             "sender_id": self.partner_id.id,
+            # a visit already made an application: the petition joins it, not a second one
+            "ticket_id": self.ticket_id.id,
             "subject": first_line[0][:200] if first_line else self.purpose_id.name,
         }
 

@@ -246,3 +246,18 @@ class TestVisit(HidDanismaCase):
         intake = self.env["hid.basvuru.intake"].sudo(self.fen_user).with_context(
             hid_danisma_visit_id=visit.id).create({"name": "x", "description": "x"})
         self.assertFalse(intake.hid_visit_id, "a müdürlük's screen is not filled from it")
+
+    def test_petition_joins_the_visits_application(self):
+        visit = self.visit(purpose_id=self.p_evrak.id)
+        ticket = self.intake(hid_visit_id=visit.id)
+        action = visit.sudo(self.clerk).action_to_document()
+        Evrak = self.env["hid.evrak"].sudo(self.clerk).with_context(**action["context"])
+        defaults = Evrak.default_get(["hid_visit_id", "sender_id", "subject", "ticket_id",
+                                      "evrak_type"])
+        self.assertEqual(defaults["ticket_id"], ticket.id)
+        tickets = self.env["helpdesk.ticket"].sudo().search_count([])
+        evrak = Evrak.create(dict(defaults, kvkk_notice_given=True))
+        self.assertEqual(evrak.ticket_id, ticket, "no second application for one visit")
+        self.assertEqual(self.env["helpdesk.ticket"].sudo().search_count([]), tickets)
+        self.assertEqual((visit.ticket_id, visit.evrak_id), (ticket, evrak))
+        self.assertEqual(ticket.evrak_no, evrak.name)
