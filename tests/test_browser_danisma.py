@@ -85,3 +85,24 @@ def test_desk_visitor_to_application(page, server, screenshots):
     visit = admin("hid.danisma.visit", "read", [ticket["hid_visit_id"][0]],
                   ["ticket_number", "partner_id"])[0]
     assert visit["ticket_number"] == number and visit["partner_id"][0] == citizen
+
+
+def test_mudurluk_sees_the_visit_not_the_visitor(page, server, screenshots):
+    """Fen İşleri's user opens a visit directed to it: purpose, help needed, no visitor."""
+    admin = server.login("admin", "admin")
+    fen = admin("helpdesk.ticket.team", "search", [("code", "=", "FEN")])[0]
+    purpose = admin("hid.danisma.purpose", "search", [("code", "=", "randevu")])[0]
+    engelli = admin("hid.danisma.assistance", "search", [("code", "=", "engelli")])[0]
+    visit = admin("hid.danisma.visit", "create", {
+        "purpose_id": purpose, "team_id": fen, "visitor_name": "Gizli Ziyaretçi Kişi",
+        "phone": "0532 468 13 58", "note": "Özel not", "assistance_ids": [(6, 0, [engelli])]})
+    login(page, server, "fen.kullanici")
+    page.goto(server.url + "/web#id=%d&model=hid.danisma.visit&view_type=form" % visit)
+    page.wait_for_selector(".o_form_view .o_field_widget[name='purpose_id']")
+    text = page.inner_text(".o_form_view")
+    assert "Randevu" in text and "Engelli" in text and "Fen İşleri" in text, text
+    assert "Gizli Ziyaretçi" not in text and "Özel not" not in text and "468" not in text
+    assert page.locator("button.o_hid_to_application:visible, "
+                        "button.o_hid_check_out:visible").count() == 0, "no desk button"
+    page.screenshot(path=str(screenshots / "danisma-5-mudurluk.png"))
+    assert not page.js_errors, page.js_errors
