@@ -3,7 +3,7 @@
 {
     "name": "HİD Danışma",
     "summary": "Visitor desk: visitor log, turned into applications or documents",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "development_status": "Alpha",
     "category": "Public Relations",
     "website": "https://www.sancaktepe.bel.tr",
@@ -15,5 +15,17 @@
         "hid_evrak",
     ],
     "data": [
+        "security/ir.model.access.csv",
+        "security/hid_danisma_rules.xml",
+        "data/hid_danisma_purpose_data.xml",
+        "data/hid_danisma_assistance_data.xml",
+        "views/hid_danisma_menus.xml",
+        "views/hid_danisma_visit_views.xml",
+        "views/hid_danisma_purpose_views.xml",
+        "views/hid_danisma_assistance_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/hid_evrak_views.xml",
+        "wizards/hid_basvuru_intake_views.xml",
+        "report/hid_danisma_visit_report_views.xml",
     ],
 }
