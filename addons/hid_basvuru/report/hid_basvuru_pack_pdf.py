@@ -9,6 +9,7 @@ class HidBasvuruPackPdf(models.AbstractModel):
     """The one-page PDF summary of the pack: the KPIs, the müdürlükler and the channels."""
 
     _name = "report.hid_basvuru.report_pack_pdf"
+    _description = "Report Pack Summary (PDF)"
 
     @api.model
     def get_report_values(self, docids, data=None):

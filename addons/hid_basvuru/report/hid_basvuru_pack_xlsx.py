@@ -16,6 +16,7 @@ class HidBasvuruPackXlsx(models.AbstractModel):
     mahalle, channel, type and category; the overdue list; the most frequent subjects."""
 
     _name = "report.hid_basvuru.pack_xlsx"
+    _description = "Report Pack (XLSX)"
     _inherit = "report.report_xlsx.abstract"
 
     def get_workbook_options(self):
@@ -162,7 +163,7 @@ class HidBasvuruPackXlsx(models.AbstractModel):
             sheet.insert_chart(3, 11, chart)
 
     def _hid_sheet_overdue(self, workbook, styles, pack):
-        sheet = workbook.add_worksheet(_("Overdue"))
+        sheet = workbook.add_worksheet(_("Overdue List"))
         sheet.set_column(0, 0, 18)
         sheet.set_column(1, 1, 50)
         sheet.set_column(2, 2, 36)

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 """The analysis of applications: one row per application on a SQL view, and the numbers of
 the periodic report pack, computed by GROUP BYs on that view under the user's record rules."""
+import base64
 import datetime
 
 import pytz
@@ -450,6 +451,11 @@ class HidBasvuruReport(models.Model):
         data = {"period": period, "date": date_str,
                 "team_ids": list(team_ids) if team_ids is not None else None}
         return report.create_xlsx_report([], data)[0]
+
+    @api.model
+    def hid_pack_xlsx_base64(self, period, date_str, team_ids=None):
+        """The same XLSX pack, base64-encoded (for XML-RPC, which carries text, not bytes)."""
+        return base64.b64encode(self.hid_pack_xlsx(period, date_str, team_ids)).decode()
 
     @api.model
     def hid_pack_pdf(self, period, date_str, team_ids=None):
