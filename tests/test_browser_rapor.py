@@ -44,6 +44,11 @@ def test_director_opens_raporlar(page, server, screenshots):
     dialog = page.inner_text(".modal-dialog")
     assert "Rapor Paketi" in dialog and "XLSX İndir" in dialog and "PDF Özet" in dialog
     page.screenshot(path=str(screenshots / "rapor-3-pack.png"))
+    with page.expect_download() as download:
+        page.click(".modal-dialog button[name=action_xlsx]")
+    path = download.value.path()
+    with open(path, "rb") as xlsx:
+        assert xlsx.read(2) == b"PK"             # a workbook (a zip), from report_xlsx
     no_error(page)
 
     # the one-page PDF summary, through wkhtmltopdf, as the director

@@ -12,7 +12,7 @@ class HidBasvuruDashboard(models.TransientModel):
     _description = "Reports Dashboard"
 
     name = fields.Char(
-        default="Dashboard",
+        default=lambda self: _("Reports Dashboard"),
     )
     body = fields.Html(
         compute="_compute_body",

@@ -29,7 +29,7 @@ class HidBasvuruPackWizard(models.TransientModel):
         help="Only these müdürlükler (empty: every müdürlük you may see).",
     )
     period_text = fields.Char(
-        string="Period",
+        string="Days Covered",
         compute="_compute_period_text",
     )
 
