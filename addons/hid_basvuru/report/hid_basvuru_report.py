@@ -305,6 +305,37 @@ class HidBasvuruReport(models.Model):
         return self.env.cr.dictfetchall()[0]
 
     @api.model
+    def _hid_counts_by(self, domain, columns):
+        """One scan for the counts of `domain` in total and grouped by each of `columns`
+        (GROUPING SETS): (total dict, {column: {key: dict}})."""
+        from_clause, where_clause, params = self._hid_scope(domain)
+        for column in columns:
+            assert column in self._fields, column
+        cols = ['"hid_basvuru_report".%s' % column for column in columns]
+        query = """
+            SELECT {keys}, GROUPING({cols}) AS hid_grouping, {aggregates}
+              FROM {f} WHERE {w}
+             GROUP BY GROUPING SETS ((), {sets})
+        """.format(keys=", ".join("%s AS k%d" % (col, i) for i, col in enumerate(cols)),
+                   cols=", ".join(cols), aggregates=self._hid_aggregate_sql(),
+                   f=from_clause, w=where_clause,
+                   sets=", ".join("(%s)" % col for col in cols))
+        self.env.cr.execute(query, params)
+        n = len(columns)
+        every = (1 << n) - 1
+        total, grouped = dict.fromkeys(rm.COUNT_KEYS, 0), {column: {} for column in columns}
+        for row in self.env.cr.dictfetchall():
+            mask = row.pop("hid_grouping")
+            keys = [row.pop("k%d" % i) for i in range(n)]
+            if mask == every:
+                total = row
+                continue
+            for i, column in enumerate(columns):
+                if mask == every & ~(1 << (n - 1 - i)):
+                    grouped[column][keys[i]] = row
+        return total, grouped
+
+    @api.model
     def _hid_overdue(self, on_day, before, team_ids=None, limit=OVERDUE_LIMIT):
         """Open applications received before `before` (UTC) whose legal deadline passed by
         `on_day`: (total, first `limit` rows, most late first)."""
@@ -398,17 +429,18 @@ class HidBasvuruReport(models.Model):
             raise UserError(_("Choose a period (day, week, month or year) and a valid date."))
         prev = rm.previous_range(period, start)
         last_year = rm.last_year_range(period, start)
+        domain = self._hid_period_domain(start, end, team_ids)
+        current, by_column = self._hid_counts_by(domain, [column for _key, column in DIMENSIONS])
         counts = {
-            "current": self._hid_counts(self._hid_period_domain(start, end, team_ids)),
+            "current": current,
             "previous": self._hid_counts(self._hid_period_domain(prev[0], prev[1], team_ids)),
             "last_year": self._hid_counts(self._hid_period_domain(last_year[0], last_year[1],
                                                                   team_ids)),
         }
         kpis = {key: rm.kpis(value) for key, value in counts.items()}
-        domain = self._hid_period_domain(start, end, team_ids)
         dimensions = {}
         for key, column in DIMENSIONS:
-            grouped = self._hid_counts(domain, groupby=column)
+            grouped = by_column[column]
             names = self._hid_names(self._fields[column].comodel_name, list(grouped))
             rows = [(names.get(k, names[None]), c, rm.kpis(c)) for k, c in grouped.items()]
             rows.sort(key=lambda row: (-row[1]["total"], row[0]))
