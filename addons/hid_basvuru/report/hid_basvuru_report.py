@@ -268,7 +268,11 @@ class HidBasvuruReport(models.Model):
         """A restriction to some müdürlükler (it only ever narrows the record rules)."""
         if team_ids is None:
             return []
-        return [("team_id", "in", [int(i) for i in team_ids] or [0])]
+        try:
+            ids = [int(i) for i in team_ids]
+        except (TypeError, ValueError):
+            raise UserError(_("Choose the müdürlükler of the report from the list."))
+        return [("team_id", "in", ids or [0])]
 
     @api.model
     def _hid_aggregate_sql(self):

@@ -6,6 +6,7 @@ import base64
 import logging
 
 from odoo import _, api, fields, models, tools
+from odoo.exceptions import UserError
 
 from ..lib import report_metrics as rm
 
@@ -78,7 +79,12 @@ class HidBasvuruReport(models.Model):
         name = "basvuru-raporu-%s-%s" % (period, date_str)
         attachments = [(0, 0, {"name": name + ".xlsx", "datas_fname": name + ".xlsx",
                                "datas": base64.b64encode(xlsx), "mimetype": XLSX_MIME})]
-        pdf = self.hid_pack_pdf(period, date_str, team_ids)
+        try:
+            pdf = self.hid_pack_pdf(period, date_str, team_ids)
+        except UserError as error:  # wkhtmltopdf failed: the workbook still goes out
+            _logger.warning("Report pack %s %s: no PDF summary (%s)", period, date_str,
+                            error.name)
+            pdf = None
         if isinstance(pdf, bytes) and pdf.startswith(b"%PDF"):
             attachments.append((0, 0, {"name": name + ".pdf", "datas_fname": name + ".pdf",
                                        "datas": base64.b64encode(pdf),

@@ -4,6 +4,7 @@
 and e-mails, the settings, the dashboard — on known applications of March 2025."""
 import base64
 import datetime
+from unittest import mock
 
 import xlrd
 
@@ -281,6 +282,18 @@ class TestRapor(HidTicketCase):
         self.assertEqual(count_of(book), 4)
         self.assertEqual(book[1].cell_value(5, 0), self.fen.name)    # by müdürlük
         self.assertEqual(book[1].nrows, 6)
+        # the queue sends them: one message per e-mail, the workbook attached
+        sent = []
+        server = type(self.env["ir.mail_server"])
+        with mock.patch.object(server, "connect", return_value=None), \
+                mock.patch.object(server, "send_email",
+                                  side_effect=lambda msg, *a, **k: sent.append(msg) or "id"):
+            (full | own).send()
+        self.assertEqual((full | own).mapped("state"), ["sent", "sent"])
+        self.assertEqual(len(sent), 2)
+        names = [part.get_filename() for msg in sent for part in msg.walk()
+                 if part.get_filename()]
+        self.assertIn("basvuru-raporu-month-2025-03-01.xlsx", names)
 
     def test_which_period_each_cron_sends(self):
         Mail = self.env["mail.mail"]
