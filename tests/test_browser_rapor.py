@@ -1,5 +1,7 @@
 """Raporlar in Chromium, in Turkish, as the HİM director (him.mudur): the dashboard opens
 with the app, then the analysis pivot and the report pack wizard; no JavaScript error."""
+import re
+
 from test_browser_smoke import login
 
 REPORTS_MENU = 'a[data-menu-xmlid="hid_basvuru.menu_hid_report_root"]'
@@ -56,6 +58,7 @@ def test_director_opens_raporlar(page, server, screenshots):
     pdf = page.request.get(server.url + "/report/pdf/hid_basvuru.report_pack_pdf/%d" % wizard)
     assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
     assert pdf.body().startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf.body())) == 1, "a one-page summary"
 
 
 def test_mudurluk_manager_sees_own_dashboard(page, server):
