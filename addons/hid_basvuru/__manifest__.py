@@ -14,6 +14,7 @@
     "depends": [
         "helpdesk_mgmt",
         "website",
+        "report_xlsx",
     ],
     "external_dependencies": {
         "python": [
@@ -22,6 +23,7 @@
             "holidays",
             "pytz",
             "requests",
+            "xlsxwriter",
         ],
     },
     "data": [
@@ -59,6 +61,9 @@
         "views/hid_sms_template_views.xml",
         "wizards/hid_sms_settings_views.xml",
         "views/hid_api_key_views.xml",
+        "report/hid_basvuru_report_templates.xml",
+        "report/hid_basvuru_report_views.xml",
+        "report/hid_basvuru_report_data.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
