@@ -10,7 +10,6 @@ import mimetypes
 import os
 import re
 
-from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response
 
 from odoo import http
@@ -40,7 +39,9 @@ class HidLeaflet(http.Controller):
     def leaflet(self, name, **kw):
         path = leaflet_file(name)
         if not path:
-            raise NotFound()
+            # a plain 404: raising NotFound in an auth="none" route sends website's 404
+            # handler looking for a website the request does not have
+            return Response("Not Found", status=404, content_type="text/plain")
         with open(path, "rb") as f:
             data = f.read()
         mimetype = mimetypes.guess_type(path)[0] or "application/octet-stream"

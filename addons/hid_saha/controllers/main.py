@@ -19,7 +19,7 @@ import psycopg2
 from psycopg2 import IntegrityError
 from werkzeug.wrappers import Response
 
-from odoo import _, http
+from odoo import http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 from odoo.modules.module import get_module_resource
@@ -95,8 +95,7 @@ class HidSaha(http.Controller):
                 request.env.cr.rollback()
                 request.env.clear()
                 _logger.info("saha sync: concurrent post, attempt %d", attempt + 1)
-        return _json({"error": _("The server is busy; the capture stays on the phone and is "
-                                 "sent again shortly.")}, 503)
+        return _json({"error": self._messages()["busy"]}, 503)
 
     @http.route("/saha/api/report", type="http", auth="public", methods=["POST"], csrf=False)
     def report(self, **kw):
@@ -109,14 +108,19 @@ class HidSaha(http.Controller):
     # Helpers
     # ---------------------------------------------------
 
+    def _messages(self):
+        """The endpoint's own messages in the user's language (Turkish without a session:
+        a phone whose session has ended belongs to the municipality's staff)."""
+        user = request.env.user
+        lang = "tr_TR" if not request.session.uid or user._is_public() else user.lang
+        return request.env["helpdesk.ticket"].with_context(lang=lang)._hid_saha_http_messages()
+
     def _denied(self):
         """401 without a session, 403 for a user who is not field staff; else None."""
         if not request.session.uid or request.env.user._is_public():
-            return _json({"error": _("Your session has ended: log in again. Waiting captures "
-                                     "stay on the phone.")}, 401)
+            return _json({"error": self._messages()["session"]}, 401)
         if not request.env.user.has_group("hid_saha.group_hid_saha"):
-            return _json({"error": _("Only field staff may send applications from the "
-                                     "field.")}, 403)
+            return _json({"error": self._messages()["role"]}, 403)
         return None
 
     def _payload(self):
@@ -128,22 +132,18 @@ class HidSaha(http.Controller):
         httprequest = request.httprequest
         origin = httprequest.headers.get("Origin")
         if origin and origin.rstrip("/") != httprequest.host_url.rstrip("/"):
-            return None, _json({"error": _("Request from another site refused.")}, 403)
+            return None, _json({"error": self._messages()["origin"]}, 403)
         if httprequest.mimetype != CONTENT_TYPE:
-            return None, _json({"error": _("The request is not in the expected format.")},
-                               415)
+            return None, _json({"error": self._messages()["format"]}, 415)
         if (httprequest.content_length or 0) > MAX_BODY:
-            return None, _json({"error": _("The request is too large: send at most %d MB of "
-                                           "photos.") % (upload_lib.MAX_TOTAL_SIZE // 2 ** 20)},
-                               413)
+            return None, _json({"error": self._messages()["size"]}, 413)
         try:
             payload = json.loads(httprequest.get_data(cache=False).decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
-            return None, _json({"error": _("The capture could not be read.")}, 400)
+            return None, _json({"error": self._messages()["unreadable"]}, 400)
         if not isinstance(payload, dict) or not isinstance(payload.get("csrf_token"), str) \
                 or not request.validate_csrf(payload["csrf_token"]):
-            return None, _json({"error": _("The security token is missing or has expired; "
-                                           "update the page.")}, 403)
+            return None, _json({"error": self._messages()["csrf"]}, 403)
         return payload, None
 
     def _call(self, method, payload):

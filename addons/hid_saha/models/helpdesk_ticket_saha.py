@@ -162,6 +162,23 @@ class HelpdeskTicket(models.Model):
             "after": _("After"),
         }
 
+    @api.model
+    def _hid_saha_http_messages(self):
+        """The endpoint's refusals before any rule of the capture runs (controllers/main.py)."""
+        return {
+            "session": _("Your session has ended: log in again. Waiting captures stay on the "
+                         "phone."),
+            "role": _("Only field staff may send applications from the field."),
+            "origin": _("Request from another site refused."),
+            "format": _("The request is not in the expected format."),
+            "size": _("The request is too large: send at most %d MB of photos.")
+            % (upload_lib.MAX_TOTAL_SIZE // (1024 * 1024)),
+            "unreadable": _("The capture could not be read."),
+            "csrf": _("The security token is missing or has expired; update the page."),
+            "busy": _("The server is busy; the capture stays on the phone and is sent again "
+                      "shortly."),
+        }
+
     # ---------------------------------------------------
     # Capture (the sync endpoint)
     # ---------------------------------------------------
