@@ -156,8 +156,8 @@ class HelpdeskTicket(models.Model):
             "delete": _("Delete"),
             "report_sent": _("Report sent."),
             "report_offline": _("A report needs a connection; try again when connected."),
-            "net_online": _("Online"),
-            "net_offline": _("Offline"),
+            "net_online": _("Connection: yes"),
+            "net_offline": _("Connection: none"),
             "before": _("Before"),
             "after": _("After"),
         }

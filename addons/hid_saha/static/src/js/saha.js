@@ -10,13 +10,15 @@
     var M = config.messages;
     var MAX_SIDE = 1600;
     var JPEG_QUALITY = 0.8;
-    var RETRY_MS = 30000;
+    var RETRY_MS = 10000;
     var CONTENT_TYPE = "application/vnd.hid-saha+json";
     var KEEP_SENT = 50;
 
     var $ = function (id) { return document.getElementById(id); };
+    // reachable: the last request to the server got an answer (navigator.onLine alone
+    // says only that some network is there, not that the server can be reached)
     var state = {photos: [], position: null, syncing: false, db: null, map: null,
-                 marker: null, circle: null};
+                 marker: null, circle: null, reachable: true};
 
     function fmt(text, args) {
         if (args === undefined) { return text; }
@@ -104,8 +106,9 @@
     // ------------------------------------------------------------------ network
     function netIndicator() {
         var el = $("saha-net");
-        el.textContent = navigator.onLine ? M.net_online : M.net_offline;
-        el.classList.toggle("offline", !navigator.onLine);
+        var online = navigator.onLine && state.reachable;
+        el.textContent = online ? M.net_online : M.net_offline;
+        el.classList.toggle("offline", !online);
     }
 
     function blobToDataUrl(blob) {
@@ -118,7 +121,16 @@
     }
 
     async function token() {
-        var response = await fetch("/saha/api/token", {credentials: "same-origin", cache: "no-store"});
+        var response;
+        try {
+            response = await fetch("/saha/api/token", {credentials: "same-origin", cache: "no-store"});
+        } catch (e) {
+            state.reachable = false;
+            netIndicator();
+            throw e;
+        }
+        state.reachable = true;
+        netIndicator();
         if (response.status === 401 || response.status === 403) {
             var body = await response.json();
             var err = new Error(body.error);
@@ -141,9 +153,10 @@
 
     async function syncAll() {
         netIndicator();
-        if (state.syncing || !navigator.onLine) { return; }
+        if (state.syncing) { return; }
         var pending = (await allCaptures()).filter(function (c) { return c.state === "waiting"; });
         if (!pending.length) { return; }
+        if (!navigator.onLine) { status(M.offline); return; }
         state.syncing = true;
         status(M.sending);
         try {
@@ -326,8 +339,9 @@
         delete $("saha-mahalle").dataset.touched;
         state.photos = []; thumbs([]);
         $("saha-proposal").textContent = "";
-        status(navigator.onLine ? M.saved : M.saved_offline);
+        status(navigator.onLine && state.reachable ? M.saved : M.saved_offline);
         await render();
+        $("saha-waiting").scrollIntoView({block: "center"});
         locate();
         syncAll();
     }
@@ -385,7 +399,7 @@
         });
         $("saha-form").addEventListener("submit", onSave);
         $("saha-send").addEventListener("click", syncAll);
-        window.addEventListener("online", function () { status(M.online); syncAll(); });
+        window.addEventListener("online", function () { state.reachable = true; status(M.online); syncAll(); });
         window.addEventListener("offline", function () { netIndicator(); status(M.offline); });
         setInterval(syncAll, RETRY_MS);
         setupTasks();
