@@ -46,6 +46,10 @@ class HidSahaInputError(UserError):
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
+    # Indexed: the field staff's record rule and list are "assigned to me".
+    user_id = fields.Many2one(
+        index=True,
+    )
     hid_saha_client_id = fields.Char(
         string="Field Capture Id",
         readonly=True,
@@ -103,6 +107,7 @@ class HelpdeskTicket(models.Model):
             "tile_url": params.get_param("hid_saha.tile_url")
             or "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
             "tile_attribution": params.get_param("hid_saha.tile_attribution") or "",
+            "uid": self.env.uid,
             "max_photos": upload_lib.MAX_FILES,
             "max_photo_size": upload_lib.MAX_FILE_SIZE,
             "max_total_size": upload_lib.MAX_TOTAL_SIZE,

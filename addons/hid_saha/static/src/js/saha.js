@@ -51,7 +51,13 @@
         });
     }
 
-    function allCaptures() { return tx("readonly", function (s) { return s.getAll(); }); }
+    // A phone may be shared: only the logged-in user's captures are shown and sent with
+    // their session (another user's wait until that user logs in again).
+    function allCaptures() {
+        return tx("readonly", function (s) { return s.getAll(); }).then(function (items) {
+            return items.filter(function (c) { return c.user_id === config.uid; });
+        });
+    }
     function putCapture(c) { return tx("readwrite", function (s) { s.put(c); }); }
     function deleteCapture(id) { return tx("readwrite", function (s) { s.delete(id); }); }
 
@@ -332,7 +338,8 @@
         var checked = formPayload();
         $("saha-form-error").textContent = checked.error || "";
         if (checked.error) { return; }
-        var capture = {client_id: uuid(), created_at: new Date().toISOString(), state: "waiting",
+        var capture = {client_id: uuid(), user_id: config.uid,
+                       created_at: new Date().toISOString(), state: "waiting",
                        number: null, error: null, payload: checked.payload, photos: state.photos};
         await putCapture(capture);
         $("saha-form").reset();

@@ -55,6 +55,9 @@ self.addEventListener("fetch", function (event) {
         var network = fetch(request).then(function (response) {
             if (response.ok && !response.redirected) {
                 cache.put(cacheKey(request), response.clone());
+            } else if (response.redirected && url.pathname === "/saha") {
+                // logged out: the cached page (its user's assignments) goes too
+                cache.delete("/saha");
             }
             return response;
         });
