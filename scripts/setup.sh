@@ -60,6 +60,16 @@ setup_lessc() {
         >"$HID_VAR/log/npm.log" 2>&1 || die "npm install less failed (see var/log/npm.log)."
 }
 
+# Leaflet (maps of the field page and any other HİD page: served by hid_saha at
+# /hid/lib/leaflet/ from var/node/node_modules/leaflet/dist).
+setup_leaflet() {
+    [ -f "$HID_NODE/node_modules/leaflet/dist/leaflet.js" ] && return 0
+    need_cmd npm "maps use Leaflet from npm; install Node.js (apt-get install nodejs npm)."
+    say "installing leaflet 1.9.4 into var/node"
+    npm install --silent --no-audit --no-fund --prefix "$HID_NODE" leaflet@1.9.4 \
+        >>"$HID_VAR/log/npm.log" 2>&1 || die "npm install leaflet failed (see var/log/npm.log)."
+}
+
 setup_pg_binaries() {
     [ "$HID_PG_EXTERNAL" = 1 ] && return 0
     [ -x "$HID_PG_BIN/initdb" ] && return 0
@@ -103,6 +113,7 @@ setup_wkhtmltopdf() {
 setup_pg_binaries
 setup_odoo_venv
 setup_lessc
+setup_leaflet
 setup_wkhtmltopdf
 if [ "${1:-}" = browser ]; then
     setup_browser

@@ -3,7 +3,7 @@
 {
     "name": "HİD Saha",
     "summary": "Field team: applications captured on a phone, offline-first",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "development_status": "Alpha",
     "category": "Public Relations",
     "website": "https://www.sancaktepe.bel.tr",
@@ -15,5 +15,13 @@
     ],
     "data": [
         "security/hid_saha_security.xml",
+        "security/ir.model.access.csv",
+        "security/hid_saha_rules.xml",
+        "data/hid_saha_data.xml",
+        "views/hid_saha_backend_views.xml",
+        "views/saha_templates.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
     ],
 }
