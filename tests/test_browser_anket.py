@@ -50,8 +50,8 @@ def _closed_application(server):
 def test_satisfaction_no_reopens_for_him_staff(server, phone, page, screenshots):
     ticket = _closed_application(server)
     staff = server.login("him.personel")
-    sms = staff("hid.sms", "search_read", [("ticket_id", "=", ticket),
-                                          ("template_code", "=", "anket_satisfaction")],
+    sms = staff("hid.sms", "search_read",
+                [("ticket_id", "=", ticket), ("template_code", "=", "anket_satisfaction")],
                 fields=["body", "state"])
     assert len(sms) == 1, "one satisfaction SMS queued"
     path = LINK.search(sms[0]["body"]).group(0)
