@@ -117,3 +117,13 @@ def test_opinion_survey_on_the_web_and_its_chart(server, phone, page, screenshot
     page.wait_for_selector(".survey_graph svg .nv-pie, .survey_graph svg g")
     page.screenshot(path=str(screenshots / "anket-5-opinion-chart.png"), full_page=True)
     assert not page.js_errors, page.js_errors
+    # The back office opens the survey (not a blank page), from HİD's own menu.
+    page.goto(server.url + "/web")
+    page.wait_for_selector(".o_web_client")
+    page.click('a[data-menu-xmlid="hid_basvuru.menu_hid_root"]')
+    page.click('a[data-menu-xmlid="hid_anket.menu_hid_anket_opinion"]')
+    page.locator(".o_kanban_record", has_text="Mahallemizin parkları").click()
+    page.wait_for_selector(".o_form_view .oe_title:has-text('Mahallemizin parkları')")
+    page.wait_for_selector(".o_form_view button[name=action_hid_collect]")
+    page.screenshot(path=str(screenshots / "anket-6-survey-form.png"), full_page=True)
+    assert not page.js_errors, page.js_errors

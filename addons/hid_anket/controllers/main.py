@@ -71,10 +71,14 @@ class HidWebsiteSurvey(WebsiteSurvey):
     def start_survey(self, survey, token=None, **post):
         # HİD opinion surveys start on our page (notice, mahalle, tags); the satisfaction
         # survey only ever through its token link.
+        # Odoo's test mode ("phantom") answers as anyone: survey managers only.
         kind = survey.sudo().hid_kind
-        if kind in OPINION_KINDS and not token:
+        if kind and token == "phantom":
+            if not request.env.user.has_group("survey.group_survey_manager"):
+                return request.render("website.403")
+        elif kind in OPINION_KINDS and not token:
             return werkzeug.utils.redirect("/anket/g/%d" % survey.id)
-        if kind == "satisfaction":
+        elif kind == "satisfaction":
             return request.render("website.403")
         return super().start_survey(survey, token=token, **post)
 
