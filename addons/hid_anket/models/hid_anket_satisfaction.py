@@ -287,8 +287,9 @@ class HidAnketSatisfaction(models.Model):
         """Issue a fresh token and deliver the link (the token lives only in the message)."""
         self.ensure_one()
         ticket, partner = self.ticket_id, self.ticket_id.partner_id
-        if not reminder and (ticket.stage_code != "closed"
-                             or ticket.reopen_count != self.closure_seq):
+        if ticket.stage_code != "closed" or ticket.reopen_count != self.closure_seq:
+            if reminder:  # reopened meanwhile: no reminder about a closure that is gone
+                return self.write({"reminder_date": fields.Datetime.to_string(now)})
             return self.write({"state": "cancelled", "cancel_reason": "reopened"})
         if partner.hid_anket_opt_out:
             return self.write({"state": "cancelled", "cancel_reason": "opted_out"})
