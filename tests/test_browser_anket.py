@@ -60,12 +60,13 @@ def test_satisfaction_no_reopens_for_him_staff(server, phone, page, screenshots)
     phone.goto(server.url + path)
     assert phone.inner_text("#hid_anket_number") == number
     assert "Anket Vatandaşı" not in phone.content(), "the page names nobody"
+    assert "Sorununuz çözüldü mü?" in phone.inner_text("#hid_anket_form"), "in Turkish"
     phone.check("input[name=solved][value=hayir]")
     phone.check("input[name=score][value='2']")
     phone.fill("#hid_anket_comment", "Kaldırım hâlâ bozuk")
     phone.screenshot(path=str(screenshots / "anket-1-satisfaction-phone.png"), full_page=True)
     phone.click("#hid_anket_submit")
-    phone.wait_for_selector("#hid_anket_reopened")
+    assert "yeniden açıldı" in phone.inner_text("#hid_anket_reopened")
     phone.screenshot(path=str(screenshots / "anket-2-reopened-phone.png"), full_page=True)
     assert not phone.js_errors, phone.js_errors
     phone.goto(server.url + path)

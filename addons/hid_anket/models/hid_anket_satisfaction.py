@@ -25,7 +25,7 @@ G_MANAGER = "hid_anket.group_hid_anket_manager"
 SMS_CODE = "anket_satisfaction"
 BATCH = 500
 STATES = [
-    ("scheduled", "Scheduled"),
+    ("scheduled", "To Be Sent"),
     ("sent", "Sent"),
     ("answered", "Answered"),
     ("expired", "Expired"),
