@@ -125,6 +125,6 @@ def test_opinion_survey_on_the_web_and_its_chart(server, phone, page, screenshot
     page.click('a[data-menu-xmlid="hid_anket.menu_hid_anket_opinion"]')
     page.locator(".o_kanban_record", has_text="Mahallemizin parkları").click()
     page.wait_for_selector(".o_form_view .oe_title:has-text('Mahallemizin parkları')")
-    page.wait_for_selector(".o_form_view button[name=action_hid_collect]")
+    page.wait_for_selector(".o_form_view button:has-text('Yanıt Topla')")
     page.screenshot(path=str(screenshots / "anket-6-survey-form.png"), full_page=True)
     assert not page.js_errors, page.js_errors
