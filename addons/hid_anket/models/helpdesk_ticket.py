@@ -13,6 +13,9 @@ from odoo.addons.hid_basvuru.models import helpdesk_ticket_lifecycle as hid_life
 from ..lib import satisfaction as sat
 
 G_STAFF = "hid_basvuru.group_hid_staff"
+# Who may read satisfaction surveys (their ACLs): the registry clerk, for one, may not.
+G_SURVEY_READERS = ("hid_basvuru.group_hid_agent,hid_basvuru.group_hid_mudurluk_user,"
+                    "hid_anket.group_hid_anket_manager")
 
 
 class HelpdeskTicket(models.Model):
@@ -24,10 +27,12 @@ class HelpdeskTicket(models.Model):
         inverse_name="ticket_id",
         string="Satisfaction Surveys",
         readonly=True,
+        groups=G_SURVEY_READERS,
     )
     hid_satisfaction_count = fields.Integer(
         string="Satisfaction Surveys Count",
         compute="_compute_hid_satisfaction_count",
+        groups=G_SURVEY_READERS,
     )
 
     def _compute_hid_satisfaction_count(self):
