@@ -3,7 +3,7 @@
 {
     "name": "HİD Anket",
     "summary": "Citizen satisfaction and opinion surveys of the Public Relations Directorate",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "development_status": "Alpha",
     "category": "Public Relations",
     "website": "https://www.sancaktepe.bel.tr",
@@ -13,9 +13,18 @@
     "depends": [
         "hid_basvuru",
         "survey",
+        "report_xlsx",
     ],
     "data": [
         "security/hid_anket_security.xml",
+        "security/ir.model.access.csv",
+        "security/hid_anket_rules.xml",
         "data/website_menu.xml",
+        "data/hid_anket_survey_data.xml",
+        "views/anket_public_templates.xml",
+        "views/hid_anket_satisfaction_views.xml",
+        "views/survey_views.xml",
+        "report/hid_anket_report_views.xml",
+        "views/hid_anket_menus.xml",
     ],
 }

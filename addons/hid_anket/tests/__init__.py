@@ -1,1 +1,4 @@
 from . import test_roles
+from . import test_satisfaction
+from . import test_figures_roles
+from . import test_opinion

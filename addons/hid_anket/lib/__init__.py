@@ -1,0 +1,1 @@
+"""Rules of hid_anket that need no ORM: satisfaction-survey tokens, scheduling and figures."""
