@@ -6,3 +6,4 @@ from . import helpdesk_ticket
 from . import res_partner
 from . import survey_survey
 from . import survey_user_input
+from . import hid_basvuru_report

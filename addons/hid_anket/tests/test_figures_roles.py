@@ -63,6 +63,14 @@ class TestFigures(AnketCase):
                                   AND indexdef LIKE '%%(ticket_id)%%'""")
         self.assertTrue(self.env.cr.fetchall(), "ticket_id is indexed for the join")
 
+    def test_reports_view_shows_the_latest_answer(self):
+        record = self.answered(self.phone, "kismen", 3)
+        report = self.env["hid.basvuru.report"].search([("ticket_id", "=", record.ticket_id.id)])
+        self.assertEqual(report.satisfaction, 3.0, "the analysis shows the survey's score")
+        unanswered = self.closed_ticket()
+        report = self.env["hid.basvuru.report"].search([("ticket_id", "=", unanswered.id)])
+        self.assertFalse(report.satisfaction, "no answer, no score")
+
 
 class TestRoles(AnketCase):
 
