@@ -229,8 +229,8 @@ class CalendarEvent(models.Model):
             if not event.hid_kind_id:
                 event.hid_social_text = False
                 continue
-            parts = [_("%(kind)s: %(name)s") % {"kind": event.hid_kind_id.name,
-                                                  "name": event.name}]
+            parts = [_("%(kind)s: %(name)s") % {
+                "kind": event.hid_kind_id.name, "name": event.name}]
             if event.start:
                 parts.append(_("When: %s") % event._hid_when())
             if event.location:

@@ -31,10 +31,10 @@ class HidEtkinlikVisit(models.Model):
         required=True,
         index=True,
         ondelete="restrict",
-        domain=[("hid_kind_id.has_queue", "=", True), ("hid_state", "in", ("planned", "announced"))],
+        domain=[("hid_kind_id.has_queue", "=", True),
+                ("hid_state", "in", ("planned", "announced"))],
     )
     queue_no = fields.Integer(
-        string="Queue No",
         readonly=True,
         copy=False,
     )

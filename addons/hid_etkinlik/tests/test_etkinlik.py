@@ -62,9 +62,10 @@ class TestKindsAndStates(EtkinlikCase):
     def test_close_wizard(self):
         event = self.event()
         action = event.action_hid_close_wizard()
-        wizard = self.env["hid.etkinlik.close"].sudo(self.organizer).with_context(
-            action["context"]).create({"minutes": "Tutanak metni", "actual_attendance": 40,
-                                       "partner_ids": [(6, 0, self.muhtar.ids)]})
+        Wizard = self.env["hid.etkinlik.close"].sudo(self.organizer)
+        wizard = Wizard.with_context(**action["context"]).create({
+            "minutes": "Tutanak metni", "actual_attendance": 40,
+            "partner_ids": [(6, 0, self.muhtar.ids)]})
         wizard.action_close()
         self.assertEqual((event.hid_state, event.hid_actual_attendance), ("done", 40))
 

@@ -9,7 +9,8 @@ STAMP = datetime.datetime(2026, 12, 1, 9, 0, 0)
 
 def _event(**extra):
     event = {"uid": "etkinlik-7@sancaktepe.bel.tr", "summary": "Halk Günü",
-             "start": datetime.datetime(2026, 12, 5, 7, 0), "stop": datetime.datetime(2026, 12, 5, 10, 0)}
+             "start": datetime.datetime(2026, 12, 5, 7, 0),
+             "stop": datetime.datetime(2026, 12, 5, 10, 0)}
     event.update(extra)
     return event
 
