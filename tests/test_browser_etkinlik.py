@@ -15,6 +15,16 @@ def click_button(page, text):
     page.locator(".o_statusbar_buttons button:visible", has_text=text).first.click()
 
 
+def wait_for(page, selector):
+    """Wait for `selector`; an Odoo error dialog instead fails at once with its details."""
+    page.wait_for_selector("%s, .o_dialog_error, .modal-dialog:has-text('Hata')" % selector)
+    error = page.locator(".o_dialog_error, .modal-dialog:has-text('Hata')")
+    if error.count():
+        details = error.first.locator(".o_error_detail")
+        text = details.first.text_content() if details.count() else error.first.inner_text()
+        raise AssertionError("%s\n%s" % (text, page.js_errors))
+
+
 def save(page):
     page.click(".o_form_button_save")
     page.wait_for_selector(".o_form_button_edit", state="visible")
@@ -22,11 +32,12 @@ def save(page):
 
 def test_halk_gunu_from_plan_to_minutes(page, server, screenshots):
     admin = server.login("admin", "admin")
+    action = admin("ir.model.data", "xmlid_to_res_id", "hid_etkinlik.action_hid_event")
     login(page, server, "etkinlik.organizator")
 
     # 1. Plan the Halk Günü and announce it.
-    page.goto(server.url + "/web#action=hid_etkinlik.action_hid_event&view_type=list")
-    page.wait_for_selector(".o_list_view")
+    page.goto(server.url + "/web#action=%d&view_type=list" % action)
+    wait_for(page, ".o_list_view")
     assert "Etkinlikler" in page.inner_text(".o_control_panel .breadcrumb")
     page.click(".o_list_button_add")
     page.wait_for_selector(form_field("hid_kind_id"))
@@ -91,8 +102,8 @@ def test_halk_gunu_from_plan_to_minutes(page, server, screenshots):
     assert ticket["hid_etkinlik_id"][0] == event_id
 
     # 3. Close the event with its minutes.
-    page.goto(server.url + "/web#id=%d&model=calendar.event&view_type=form"
-              "&action=hid_etkinlik.action_hid_event" % event_id)
+    page.goto(server.url + "/web#id=%d&model=calendar.event&view_type=form&action=%d"
+              % (event_id, action))
     page.wait_for_selector(".o_statusbar_status")
     click_button(page, "Tutanakla Kapat")
     page.wait_for_selector(form_field("minutes", MODAL))
