@@ -47,6 +47,7 @@ def test_halk_gunu_from_plan_to_minutes(page, server, screenshots):
     date_input.first.fill("20-12-2026 10:00:00")
     date_input.first.press("Enter")
     page.keyboard.press("Escape")
+    page.fill(form_field("duration"), "03:00")
     page.fill(form_field("location"), "Sarıgazi Meydanı")
     pick_many2one(page, "", "hid_desk_team_ids", "Fen İşleri")
     page.screenshot(path=str(screenshots / "etkinlik-1-plan.png"))
@@ -59,7 +60,7 @@ def test_halk_gunu_from_plan_to_minutes(page, server, screenshots):
     assert not page.js_errors, page.js_errors
 
     # 2. Two visitors at the desks.
-    page.click("button.oe_stat_button:has-text('Ziyaretçi')")
+    page.click(".oe_stat_button:has(.fa-users)")
     page.wait_for_selector(".o_list_view")
     page.click(".o_list_button_add")
     page.wait_for_selector(form_field("phone"))
@@ -77,7 +78,7 @@ def test_halk_gunu_from_plan_to_minutes(page, server, screenshots):
     pick_many2one(page, MODAL, "category_id", "Asfalt")
     page.fill(form_field("description", MODAL), "Okul önünde kaldırım çökmüş, tehlikeli.")
     page.screenshot(path=str(screenshots / "etkinlik-2-basvuru.png"))
-    page.click(MODAL + " footer button.btn-primary")
+    page.click(MODAL + " button:has-text('Başvuruyu Kaydet')")
     page.wait_for_selector(".o_statusbar_status .btn-primary:has-text('Tamamlandı')")
     assert "Başvuru Açıldı" in page.inner_text(".o_form_view")
     assert not page.js_errors, page.js_errors
@@ -109,7 +110,7 @@ def test_halk_gunu_from_plan_to_minutes(page, server, screenshots):
     page.wait_for_selector(form_field("minutes", MODAL))
     page.fill(form_field("actual_attendance", MODAL), "150")
     page.fill(form_field("minutes", MODAL), "Kaldırım ve imar soruları dinlendi.")
-    page.click(MODAL + " footer button.btn-primary")
+    page.click(MODAL + " button:has-text('Etkinliği Kapat')")
     page.wait_for_selector(".o_statusbar_status .btn-primary:has-text('Yapıldı')")
     page.click("a[role=tab]:has-text('Rakamlar'), .nav-tabs a:has-text('Rakamlar')")
     assert ticket["number"] in page.inner_text(".o_form_view"), "the event lists its application"

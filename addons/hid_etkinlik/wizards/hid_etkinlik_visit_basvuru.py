@@ -108,6 +108,7 @@ class HidEtkinlikVisitBasvuru(models.TransientModel):
             "res_id": visit.id,
             "view_mode": "form",
             "target": "current",
+            "context": {"default_event_id": visit.event_id.id},
         }
 
     def _intake_vals(self):
