@@ -1,5 +1,7 @@
 # Copyright 2026 Sancaktepe Belediyesi
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+import contextvars
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -14,6 +16,9 @@ STATES = [
     ("called", "At the Desk"),
     ("done", "Done"),
 ]
+# Set only by the actions (call, finish, application): the queue's record stays honest.
+ACTION_FIELDS = frozenset({"state", "outcome", "ticket_id", "call_time", "end_time"})
+_ACTION_WRITE = contextvars.ContextVar("hid_etkinlik_visit_write", default=())
 DESK_GROUPS = ("hid_etkinlik.group_hid_etkinlik_organizer", "hid_basvuru.group_hid_agent")
 
 
@@ -163,7 +168,18 @@ class HidEtkinlikVisit(models.Model):
     def write(self, vals):
         if "queue_no" in vals or "event_id" in vals:
             raise UserError(_("The queue number and the event of a visit never change."))
+        if set(vals) & ACTION_FIELDS and not set(self.ids) <= set(_ACTION_WRITE.get()):
+            raise UserError(_("The state, times and outcome of a visit change only with its "
+                              "buttons."))
         return super().write(vals)
+
+    def _action_write(self, vals):
+        """Write what an action decided, for these visits, for the duration of this call."""
+        token = _ACTION_WRITE.set(tuple(_ACTION_WRITE.get()) + tuple(self.ids))
+        try:
+            return self.write(vals)
+        finally:
+            _ACTION_WRITE.reset(token)
 
     # ---------------------------------------------------
     # Actions
@@ -181,7 +197,7 @@ class HidEtkinlikVisit(models.Model):
         for visit in self:
             if visit.state != "waiting":
                 raise UserError(_("Visitor %s has already been called.") % visit.queue_no)
-        self.write({"state": "called", "call_time": fields.Datetime.now()})
+        self._action_write({"state": "called", "call_time": fields.Datetime.now()})
         return True
 
     def _finish(self, outcome, ticket=None):
@@ -190,7 +206,7 @@ class HidEtkinlikVisit(models.Model):
         for visit in self:
             if visit.state == "done":
                 raise UserError(_("Visit %s is already done.") % visit.queue_no)
-            visit.write({
+            visit._action_write({
                 "state": "done",
                 "outcome": outcome,
                 "call_time": visit.call_time or now,

@@ -190,8 +190,10 @@ class TestHalkGunu(EtkinlikCase):
         a = self.visit(event, arrival_time="2026-12-05 07:00:00")
         b = self.visit(event, arrival_time="2026-12-05 07:10:00")
         self.visit(event)
-        a.write({"state": "called", "call_time": "2026-12-05 07:10:00"})
-        b.write({"state": "called", "call_time": "2026-12-05 07:30:00"})
+        with self.assertRaises(UserError, msg="the outcome is the buttons' to set"):
+            a.write({"outcome": "ticket"})
+        a._action_write({"state": "called", "call_time": "2026-12-05 07:10:00"})
+        b._action_write({"state": "called", "call_time": "2026-12-05 07:30:00"})
         a.action_informed()
         ticket = self.intake(hid_etkinlik_id=event.id)
         b._finish("ticket", ticket)
