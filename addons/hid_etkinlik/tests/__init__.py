@@ -1,1 +1,3 @@
 from . import test_roles
+from . import test_etkinlik
+from . import test_roles_etkinlik
