@@ -236,6 +236,29 @@ class TestResPartnerCitizen(SavepointCase):
         with self.assertRaises(AccessError):
             Partner.create({"name": "Gizli", "hid_citizen": True})
 
+    def test_citizens_only_for_roles_that_need_them(self):
+        """An allow-list: a role that does not say it needs citizens reads none."""
+        plain = new_user(self.env, "t.plain", ["hid_basvuru.group_hid_user"])
+        employee = new_user(self.env, "t.employee", ["base.group_user"])
+        reader = new_user(self.env, "t.reader", ["hid_basvuru.group_hid_user",
+                                                 "hid_basvuru.group_hid_citizen_reader"])
+        reader_mudurluk = new_user(self.env, "t.reader.mud", [
+            "hid_basvuru.group_hid_mudurluk_user", "hid_basvuru.group_hid_citizen_reader"])
+        for user in (plain, employee, reader_mudurluk):
+            Partner = self.Partner.sudo(user)
+            self.assertFalse(Partner.search([("hid_citizen", "=", True)]),
+                             "%s reads no citizen" % user.login)
+            with self.assertRaises(AccessError):
+                self.citizen.sudo(user).read(["name"])
+            self.assertTrue(self.company.sudo(user).read(["name"]), "other contacts stay")
+        for user in (reader, self.agent):
+            self.assertIn(self.citizen, self.Partner.sudo(user).search(
+                [("hid_citizen", "=", True)]), "%s reads citizens" % user.login)
+        # A citizen who is a user (e.g. a portal login) still reads their own card.
+        own = new_user(self.env, "t.own", ["base.group_user"])
+        own.partner_id.sudo().write({"hid_citizen": True})
+        self.assertTrue(own.partner_id.sudo(own).read(["name"]))
+
     def test_mudurluk_user_reads_other_partners(self):
         for partner in (self.fen_user.partner_id, self.agent.partner_id, self.company,
                         self.env.user.company_id.partner_id):
