@@ -138,19 +138,28 @@ class ResPartner(models.Model):
 
     @api.model
     def name_search(self, name, args=None, operator="ilike", limit=100):
-        """Exact phone/TCKN matches first, then the usual name search, as the user."""
-        result = super().name_search(name, args=args, operator=operator, limit=limit)
-        if not name or operator not in NAME_SEARCH_OPERATORS:
-            return result
-        match_domain = self._hid_exact_match_domain(name)
-        if not match_domain:
-            return result
-        matches = self.search(list(args or []) + match_domain, limit=limit)
-        if not matches:
-            return result
-        found = set(matches.ids)
-        result = matches.name_get() + [item for item in result if item[0] not in found]
-        return result[:limit] if limit else result
+        """A typed phone or TCKN first looks for that exact (normalised) value, as the user,
+        through the phone/mobile/TCKN indexes; only when nothing has it does the usual name
+        search (an ilike over every partner's name, e-mail and reference) run. A caller
+        lookup at 300,000 citizens is then an index look-up, not a table scan."""
+        if name and operator in NAME_SEARCH_OPERATORS:
+            match_domain = self._hid_exact_match_domain(name)
+            if match_domain:
+                matches = self.search(list(args or []) + match_domain, limit=limit)
+                if matches:
+                    return self._hid_quick_name_get(matches)
+        return super().name_search(name, args=args, operator=operator, limit=limit)
+
+    @api.model
+    def _hid_quick_name_get(self, partners):
+        """name_get() reading only the stored display_name (what name_get computes in a plain
+        context) instead of prefetching every column; name_get() itself when the context
+        asks for more (e-mail, address, ...)."""
+        if any(key.startswith("show_") or key in ("html_format", "address_inline")
+               for key in self.env.context):
+            return partners.name_get()
+        partners = partners.with_context(prefetch_fields=False)
+        return [(partner.id, partner.display_name) for partner in partners]
 
     # ------------------------------------------------------------------
     # Citizen rules (called by create and write)
