@@ -27,8 +27,8 @@ if filled "$db"; then
     "$HID_ROOT/scripts/db.sh" upgrade "$db"
 else
     say "building '$db' with $n applications"
-    "$HID_ROOT/scripts/db.sh" drop "${db}_tpl"
-    "$HID_ROOT/scripts/db.sh" create "${db}_tpl"
+    "$HID_ROOT/scripts/db.sh" create "${db}_tpl"     # the demo database, built once
+    "$HID_ROOT/scripts/db.sh" upgrade "${db}_tpl"
     "$HID_ROOT/scripts/db.sh" clone "${db}_tpl" "$db"
     cp "$HID_VAR/db-${db}_tpl.stamp" "$HID_VAR/db-$db.stamp"
     hid_py generate.py -c "$conf" -d "$db" --applications "$n"

@@ -203,7 +203,7 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _cron_refresh_deadline_states(self, chunk=500):
         """Refresh the traffic lights that can have changed since the last run and escalate
-        the newly overdue cases. Three set-based queries whatever the number of applications:
+        the newly overdue cases. Two set-based queries whatever the number of applications:
         a light moves only when a threshold passes its deadline, so only the open cases whose
         deadline lies between the last run's thresholds and today's are looked at (partial
         indexes on the open cases' deadlines), with the cases the lights are missing from and
@@ -250,25 +250,29 @@ class HelpdeskTicket(models.Model):
                         %(uid)s, now() at time zone 'UTC')
                 ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value,
                                                 write_date = EXCLUDED.write_date
+            ), upd AS (
+                UPDATE helpdesk_ticket t
+                   SET deadline_state = {legal}, target_state = {target},
+                       overdue_escalated = ({legal} = 'overdue' AND t.overdue_escalated)
+                 WHERE ({candidates})
+                   AND (t.deadline_state IS DISTINCT FROM {legal}
+                        OR t.target_state IS DISTINCT FROM {target}
+                        OR (t.overdue_escalated AND {legal} <> 'overdue'))
+             RETURNING t.id, t.deadline_state, t.overdue_escalated
             )
-            UPDATE helpdesk_ticket t
-               SET deadline_state = {legal}, target_state = {target},
-                   overdue_escalated = ({legal} = 'overdue' AND t.overdue_escalated)
-             WHERE ({candidates})
-               AND (t.deadline_state IS DISTINCT FROM {legal}
-                    OR t.target_state IS DISTINCT FROM {target}
-                    OR (t.overdue_escalated AND {legal} <> 'overdue'))
+            SELECT (SELECT count(*) FROM upd),
+                   ARRAY(SELECT id FROM upd
+                          WHERE deadline_state = 'overdue' AND overdue_escalated IS NOT TRUE
+                         UNION
+                         SELECT id FROM helpdesk_ticket
+                          WHERE deadline_state = 'overdue' AND overdue_escalated IS NOT TRUE
+                            AND id NOT IN (SELECT id FROM upd)
+                         ORDER BY 1)
         """.format(legal=deadlines.deadline_state_sql("t.legal_deadline", closed, "legal"),
                    target=deadlines.deadline_state_sql("t.internal_deadline", closed, "target"),
                    candidates=candidates)
         self.env.cr.execute(query, params)
-        changed = self.env.cr.rowcount
-        self.env.cr.execute("""
-            SELECT id FROM helpdesk_ticket
-             WHERE deadline_state = 'overdue' AND overdue_escalated IS NOT TRUE
-             ORDER BY id
-        """)
-        overdue_ids = [row[0] for row in self.env.cr.fetchall()]
+        changed, overdue_ids = self.env.cr.fetchone()
         self.invalidate_cache(["deadline_state", "target_state", "overdue_escalated"])
         commit = self.env.context.get("hid_cron_commit")
         for start in range(0, len(overdue_ids), chunk):

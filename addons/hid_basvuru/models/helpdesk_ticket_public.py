@@ -297,36 +297,44 @@ class HelpdeskTicket(models.Model):
         except HidLibError:
             phone = ""
         # The same work for every query: one indexed look-up that always returns one row
-        # (empty for an unknown number), then three constant-time comparisons.
+        # (empty for an unknown number) with everything the page shows, then three
+        # constant-time comparisons.
         self.env.cr.execute("""
-            SELECT t.id, t.anonymous, t.public_phone, p.mobile, p.phone
+            SELECT t.id, t.anonymous, t.public_phone, p.mobile, p.phone, t.number,
+                   COALESCE(tr.value, st.name), st.closed, tm.name, t.received_date,
+                   t.closed_date, t.closure_state, t.legal_deadline, t.answer, t.answer_date
               FROM (VALUES (%s)) q(number)
               LEFT JOIN helpdesk_ticket t ON t.number = q.number
               LEFT JOIN res_partner p ON p.id = t.partner_id
+              LEFT JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
+              LEFT JOIN ir_translation tr ON tr.res_id = st.id AND tr.type = 'model'
+                   AND tr.name = 'helpdesk.ticket.stage,name' AND tr.lang = %s
+                   AND tr.value <> ''
+              LEFT JOIN helpdesk_ticket_team tm ON tm.id = t.team_id
              ORDER BY t.id LIMIT 1
-        """, (number or "-",))
-        ticket_id, anonymous, public_phone, mobile, partner_phone = self.env.cr.fetchone()
-        known = _public_phones(ticket_id, anonymous, public_phone, mobile, partner_phone)
+        """, (number or "-", self.env.lang or "en_US"))
+        row = self.env.cr.fetchone()
+        known = _public_phones(*row[:5])
         matches = [hmac.compare_digest(candidate, phone or "-") for candidate in known]
-        if not (ticket_id and phone and any(matches)):
+        if not (row[0] and phone and any(matches)):
             return False
-        return self.sudo().browse(ticket_id)._hid_public_status_vals()
+        return self._hid_public_status_vals(*row[5:])
 
-    def _hid_public_status_vals(self):
+    @api.model
+    def _hid_public_status_vals(self, number, stage, closed, team, received, closed_date,
+                                closure_state, legal_deadline, answer, answer_date):
         """Status, müdürlük, dates and the public answer: no personal data."""
-        self.ensure_one()
-        closed = self.stage_id.closed
         closure = dict(self._fields["closure_state"]._description_selection(self.env))
         return {
-            "number": self.number,
-            "stage": self.stage_id.name,
-            "closed": closed,
-            "team": self.team_id.name or False,
-            "received": self._hid_public_datetime(self.received_date),
-            "closed_date": self._hid_public_datetime(self.closed_date) if closed else False,
-            "closure": closure.get(self.closure_state) if closed else False,
-            "legal_deadline": self._hid_public_date(self.legal_deadline),
-            "answer": self.answer if self.answer_date else False,
+            "number": number,
+            "stage": stage,
+            "closed": bool(closed),
+            "team": team or False,
+            "received": self._hid_public_datetime(received),
+            "closed_date": self._hid_public_datetime(closed_date) if closed else False,
+            "closure": closure.get(closure_state) if closed else False,
+            "legal_deadline": self._hid_public_date(legal_deadline),
+            "answer": answer if answer_date else False,
         }
 
     @api.model

@@ -145,8 +145,8 @@ class TestDeadlineMonitoring(HidTicketCase):
         before = self.env.cr.sql_log_count
         changed = Ticket._cron_refresh_deadline_states()
         self.assertGreaterEqual(changed, 5)
-        self.assertEqual(self.env.cr.sql_log_count - before, 3,
-                         "three queries whatever the number of applications")
+        self.assertEqual(self.env.cr.sql_log_count - before, 2,
+                         "two queries whatever the number of applications")
         for _i in range(5):
             self.intake()
         self.env.cr.execute("UPDATE helpdesk_ticket SET deadline_state = NULL")
@@ -154,7 +154,7 @@ class TestDeadlineMonitoring(HidTicketCase):
         before = self.env.cr.sql_log_count
         self.assertGreaterEqual(Ticket._cron_refresh_deadline_states(), 10,
                                 "a light that is missing is set, whenever it went missing")
-        self.assertEqual(self.env.cr.sql_log_count - before, 3, "still three with twice as many")
+        self.assertEqual(self.env.cr.sql_log_count - before, 2, "still two with twice as many")
 
     def test_closed_has_no_deadline_state(self):
         ticket = self.intake(received_date=fields.Datetime.to_string(
