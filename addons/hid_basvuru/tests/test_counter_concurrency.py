@@ -6,6 +6,7 @@ that number if the other rolls back (no gap) or the next one if it commits (no
 serialization failure), even though its snapshot predates the other's commit."""
 import threading
 import time
+from unittest import mock
 
 from odoo import SUPERUSER_ID, api
 from odoo.tests.common import TransactionCase
@@ -75,3 +76,16 @@ class TestCounterWaits(TransactionCase):
                                       "serialization failure although the snapshot is older")
         second.cr.commit()
         self.assertEqual(self._env()["hid.basvuru.counter"]._next(YEAR, SERIES), 3)
+
+    def test_a_save_that_waits_too_long_is_refused_in_turkish_terms(self):
+        first, second = self._env(), self._env()
+        first["hid.basvuru.counter"]._next(YEAR, SERIES)
+        Counter = type(second["hid.basvuru.counter"])
+        with mock.patch.object(Counter, "_HID_WAIT", "300ms"):
+            result = []
+            self._next_in_thread(second, result).join(10)
+        self.assertEqual(len(result), 1)
+        self.assertIn("UserError", result[0], "a clear message, not a database error")
+        self.assertIn("please save again", result[0])
+        second.cr.execute("SHOW lock_timeout")
+        self.assertNotEqual(second.cr.fetchone()[0], "300ms", "the wait limit is put back")
