@@ -318,5 +318,15 @@ class TestWhatAChangeMoves(HidTicketCase):
         self.env["helpdesk.ticket"]._cron_refresh_deadline_states(chunk=2)
         cases.invalidate_cache()
         self.assertTrue(all(cases.mapped("overdue_escalated")))
-        self.assertEqual(self.env["mail.activity"].search_count([
-            ("res_model", "=", "helpdesk.ticket"), ("res_id", "in", cases.ids)]), 5)
+        activities = self.env["mail.activity"].search([
+            ("res_model", "=", "helpdesk.ticket"), ("res_id", "in", cases.ids)])
+        self.assertEqual(len(activities), 5)
+        self.assertEqual(activities.mapped("user_id"), self.fen_manager)
+        self.assertEqual(set(activities.mapped("res_name")), set(cases.mapped("number")))
+        today = fields.Date.to_string(self.env["helpdesk.ticket"]._today())
+        for case in cases:
+            self.assertIn(self.fen_manager.partner_id, case.message_partner_ids,
+                          "the manager follows the case, as mail.activity.create does")
+            self.assertEqual(case.activity_date_deadline, today)
+            self.assertEqual(case.sudo(self.fen_manager).activity_ids.summary,
+                             "Legal deadline passed")
