@@ -1,6 +1,7 @@
 # Copyright 2026 Sancaktepe Belediyesi
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 import pytz
+from psycopg2 import sql
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
@@ -187,8 +188,9 @@ class HelpdeskTicket(models.Model):
         """One case per CİMER / Açık Kapı number: later arrivals are linked duplicates.
         And the indexes helpdesk_mgmt does not make (see _HID_INDEXES)."""
         for name, definition in self._HID_INDEXES.items():
-            self.env.cr.execute("CREATE INDEX IF NOT EXISTS %s ON helpdesk_ticket %s"
-                                % (name, definition))
+            # both parts are class constants, never input
+            self.env.cr.execute(sql.SQL("CREATE INDEX IF NOT EXISTS {} ON helpdesk_ticket {}")
+                                .format(sql.Identifier(name), sql.SQL(definition)))
         self.env.cr.execute("""
             CREATE UNIQUE INDEX IF NOT EXISTS helpdesk_ticket_cimer_no_original_uniq
                 ON helpdesk_ticket (cimer_no)

@@ -279,7 +279,7 @@ class HelpdeskTicket(models.Model):
             # a fresh recordset per chunk: no prefetch over (and no re-read of) all k cases
             self.browse(overdue_ids[start:start + chunk])._escalate_overdue()
             if commit:
-                self.env.cr.commit()
+                self.env.cr.commit()  # pylint: disable=invalid-commit
         return changed
 
     def _escalate_overdue(self):
