@@ -145,21 +145,30 @@ class ResPartner(models.Model):
         if name and operator in NAME_SEARCH_OPERATORS:
             match_domain = self._hid_exact_match_domain(name)
             if match_domain:
-                matches = self.search(list(args or []) + match_domain, limit=limit)
+                matches = self._hid_exact_matches(list(args or []) + match_domain, limit)
                 if matches:
-                    return self._hid_quick_name_get(matches)
+                    return matches
         return super().name_search(name, args=args, operator=operator, limit=limit)
 
     @api.model
-    def _hid_quick_name_get(self, partners):
-        """name_get() reading only the stored display_name (what name_get computes in a plain
-        context) instead of prefetching every column; name_get() itself when the context
-        asks for more (e-mail, address, ...)."""
+    def _hid_exact_matches(self, domain, limit):
+        """[(id, display name)] of the partners matching `domain` as the user, in one query:
+        the search with the user's access rights and record rules, selecting the stored
+        display_name (what name_get gives in a plain context) instead of reading it back.
+        name_get() itself when the context asks for more (e-mail, address, ...)."""
         if any(key.startswith("show_") or key in ("html_format", "address_inline")
                for key in self.env.context):
-            return partners.name_get()
-        partners = partners.with_context(prefetch_fields=False)
-        return [(partner.id, partner.display_name) for partner in partners]
+            return self.search(domain, limit=limit).name_get()
+        self.check_access_rights("read")
+        query = self._where_calc(domain)
+        self._apply_ir_rules(query, "read")
+        order_by = self._generate_order_by(None, query)
+        from_clause, where_clause, params = query.get_sql()
+        self.env.cr.execute(
+            'SELECT "res_partner".id, "res_partner".display_name FROM ' + from_clause
+            + (" WHERE %s" % where_clause if where_clause else "") + order_by
+            + (" LIMIT %d" % int(limit) if limit else ""), params)
+        return [(pid, name or "") for pid, name in self.env.cr.fetchall()]
 
     # ------------------------------------------------------------------
     # Citizen rules (called by create and write)
