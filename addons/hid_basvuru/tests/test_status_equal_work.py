@@ -33,6 +33,7 @@ class TestStatusEqualWork(HidTicketCase):
         return self.env.cr.sql_log_count - before, len(compared), result
 
     def test_wrong_phone_and_unknown_number_do_the_same_work(self):
+        self._work("2099-000000", "0532 111 22 33", "198.51.100.20")   # caches warm
         wrong = self._work(self.ticket.number, "0555 000 00 01", "198.51.100.21")
         unknown = self._work("2099-999999", "0532 111 22 33", "198.51.100.22")
         self.assertIs(wrong[2], False)
@@ -46,6 +47,7 @@ class TestStatusEqualWork(HidTicketCase):
                                                      "(only the closure labels may be read)")
 
     def test_anonymous_application_compares_fillers(self):
+        self._work("2099-000000", "0532 111 22 33", "198.51.100.20")   # caches warm
         anonymous = self.intake(anonymous=True, partner_id=False)
         work = self._work(anonymous.number, "0532 111 22 33", "198.51.100.24")
         self.assertEqual(work[1:], (3, False), "nothing proves an anonymous applicant")
