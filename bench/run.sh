@@ -46,12 +46,16 @@ fi
 
 hid_py bench_hot.py -c "$conf" -d "$db" --peer "$peer" --escalate "$escalate"
 
-# agents saving at the same moment, over XML-RPC, on a real server
-hid_odoo -c "$conf" -d "$db" --http-port "$port" --max-cron-threads 0 &
+# agents saving at the same moment, over XML-RPC, on a real server (started directly, so
+# that $! is the server itself and not a subshell that would leave it running)
+rc=0
+"$HID_VENV/bin/python" "$HID_ROOT/scripts/odoo-bin" -c "$conf" -d "$db" --http-port "$port" \
+    --max-cron-threads 0 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
-hid_py bench_concurrency.py --url "http://127.0.0.1:$port" -d "$db" --runs 20x5,50x2
+hid_py bench_concurrency.py --url "http://127.0.0.1:$port" -d "$db" --runs 20x5,50x2 || rc=1
 kill "$server"; wait "$server" 2>/dev/null || true
 trap - EXIT
 
 hid_py bench_roles.py -c "$conf" -d "$db"
+exit "$rc"

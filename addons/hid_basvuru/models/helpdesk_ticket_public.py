@@ -297,23 +297,29 @@ class HelpdeskTicket(models.Model):
         except HidLibError:
             phone = ""
         # The same work for every query: one indexed look-up that always returns one row
-        # (empty for an unknown number) with everything the page shows, then three
-        # constant-time comparisons.
+        # with everything the page shows, then three constant-time comparisons. An unknown
+        # number reads a decoy application (the latest) through the same joins, so that the
+        # database does the same work too; it is then treated as no application at all.
         self.env.cr.execute("""
-            SELECT t.id, t.anonymous, t.public_phone, p.mobile, p.phone, t.number,
+            SELECT q.found, t.id, t.anonymous, t.public_phone, p.mobile, p.phone, t.number,
                    COALESCE(tr.value, st.name), st.closed, tm.name, t.received_date,
                    t.closed_date, t.closure_state, t.legal_deadline, t.answer, t.answer_date
-              FROM (VALUES (%s)) q(number)
-              LEFT JOIN helpdesk_ticket t ON t.number = q.number
+              FROM (SELECT k.id IS NOT NULL AS found,
+                           COALESCE(k.id, (SELECT max(id) FROM helpdesk_ticket)) AS id
+                      FROM (VALUES (%s)) v(number)
+                      LEFT JOIN helpdesk_ticket k ON k.number = v.number
+                     ORDER BY k.id LIMIT 1) q
+              LEFT JOIN helpdesk_ticket t ON t.id = q.id
               LEFT JOIN res_partner p ON p.id = t.partner_id
               LEFT JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
               LEFT JOIN ir_translation tr ON tr.res_id = st.id AND tr.type = 'model'
                    AND tr.name = 'helpdesk.ticket.stage,name' AND tr.lang = %s
                    AND tr.value <> ''
               LEFT JOIN helpdesk_ticket_team tm ON tm.id = t.team_id
-             ORDER BY t.id LIMIT 1
         """, (number or "-", self.env.lang or "en_US"))
-        row = self.env.cr.fetchone()
+        found, *row = self.env.cr.fetchone()
+        if not found:
+            row[0] = None   # the decoy proves nothing and shows nothing
         known = _public_phones(*row[:5])
         matches = [hmac.compare_digest(candidate, phone or "-") for candidate in known]
         if not (row[0] and phone and any(matches)):
