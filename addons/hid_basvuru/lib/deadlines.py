@@ -248,3 +248,51 @@ def deadline_state_params(key, today, soon_days):
     """The parameters of deadline_state_sql(…, key) for `today` (a date or a datetime)."""
     overdue_before, due_soon_before = state_thresholds(today, soon_days)
     return {'%s_overdue' % key: overdue_before, '%s_soon' % key: due_soon_before}
+
+
+# What a change can move: the set-based code asks only for the cases these rules name.
+_WINDOW_KEYS = ('legal_overdue', 'legal_soon', 'target_overdue', 'target_soon')
+
+
+def changed_window(last, current):
+    """The deadlines whose traffic light can differ between two runs of the cron.
+
+    `last` and `current` are the thresholds of deadline_state_params() for the "legal" and
+    "target" keys as ISO strings (dates, and datetimes as 'YYYY-MM-DD HH:MM:SS').  A light
+    moves only when a threshold passes its deadline, so between two runs only the deadlines
+    from the lower overdue threshold (inclusive) to the higher due-soon threshold (exclusive)
+    can change.  Returns {'legal_lo', 'legal_hi', 'target_lo', 'target_hi'}, or None when
+    there is no usable last run (then every case must be looked at).  Works whichever way
+    the clock moved."""
+    if not isinstance(last, dict) or any(not isinstance(last.get(k), str) for k in _WINDOW_KEYS):
+        return None
+    if any(len(last[k]) != len(current[k]) for k in _WINDOW_KEYS):
+        return None
+    return {
+        'legal_lo': min(last['legal_overdue'], current['legal_overdue']),
+        'legal_hi': max(last['legal_soon'], current['legal_soon']),
+        'target_lo': min(last['target_overdue'], current['target_overdue']),
+        'target_hi': max(last['target_soon'], current['target_soon']),
+    }
+
+
+def holiday_can_move(received_day, deadline, changed_day):
+    """Whether adding, removing or moving a non-working / working day on `changed_day` can
+    change a legal deadline: only one counted from on or before that day (received on or
+    before it) and not already over before it (deadline on or after it).  A case with no
+    deadline (none applies, or a 4982 fee pause suspends it) is not moved: a pause's end
+    recomputes the deadline on the calendar of that moment."""
+    changed_day = _day(changed_day)
+    if deadline is None or _day(received_day) > changed_day:
+        return False
+    return _day(deadline) >= changed_day
+
+
+def _day(value):
+    """A date from a date, a datetime or an ISO 'YYYY-MM-DD' string (Odoo's Date values)."""
+    if isinstance(value, str):
+        try:
+            return datetime.datetime.strptime(value[:10], '%Y-%m-%d').date()
+        except ValueError:
+            raise DeadlineError('Expected a date, got %(value)r.', value=value) from None
+    return to_date(value)

@@ -1,6 +1,6 @@
 # Copyright 2026 Sancaktepe Belediyesi
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HelpdeskTicketCategory(models.Model):
@@ -27,3 +27,18 @@ class HelpdeskTicketCategory(models.Model):
         help="Extra questions an Open311 client asks when filing an application of this "
              "category.",
     )
+
+    @api.multi
+    def write(self, vals):
+        """A new target moves the internal deadlines of the open cases only: closed ones keep
+        theirs (frozen at closure), and are not even queued for recomputation."""
+        if "target_hours" not in vals:
+            return super().write(vals)
+        Ticket = self.env["helpdesk.ticket"]
+        closed = Ticket.sudo().with_context(active_test=False).search(
+            [("category_id", "in", self.ids), ("closed", "=", True)])
+        with self.env.norecompute():
+            res = super().write(vals)
+            self.env.remove_todo(Ticket._fields["internal_deadline"], closed)
+        self.recompute()
+        return res

@@ -90,17 +90,21 @@ class HidHoliday(models.Model):
     @api.model
     def create(self, vals):
         holiday = super().create(vals)
-        self.env["helpdesk.ticket"]._hid_recompute_open_deadlines()
+        self.env["helpdesk.ticket"]._hid_recompute_deadlines_around([holiday.date])
         return holiday
 
     @api.multi
     def write(self, vals):
+        days = self.mapped("date")
         res = super().write(vals)
-        self.env["helpdesk.ticket"]._hid_recompute_open_deadlines()
+        if {"date", "kind", "active"} & set(vals):
+            self.env["helpdesk.ticket"]._hid_recompute_deadlines_around(
+                days + self.mapped("date"))
         return res
 
     @api.multi
     def unlink(self):
+        days = self.mapped("date")
         res = super().unlink()
-        self.env["helpdesk.ticket"]._hid_recompute_open_deadlines()
+        self.env["helpdesk.ticket"]._hid_recompute_deadlines_around(days)
         return res

@@ -53,6 +53,8 @@ class ParallelNumberingCase(TransactionCase):
                 cr.execute("UPDATE hid_basvuru_counter SET last = %s WHERE year = %s "
                            "AND series = %s AND last = %s",
                            (int(n) - 1, int(year), self.series, int(n)))
+                cr.execute("DELETE FROM hid_basvuru_number WHERE year = %s AND series = %s "
+                           "AND seq = %s", (int(year), self.series, int(n)))
 
     def test_parallel_saves_get_distinct_consecutive_numbers(self):
         numbers, errors = [], []

@@ -147,6 +147,14 @@ class TestDeadlineMonitoring(HidTicketCase):
         self.assertGreaterEqual(changed, 5)
         self.assertEqual(self.env.cr.sql_log_count - before, 2,
                          "two queries whatever the number of applications")
+        for _i in range(5):
+            self.intake()
+        self.env.cr.execute("UPDATE helpdesk_ticket SET deadline_state = NULL")
+        Ticket.invalidate_cache()
+        before = self.env.cr.sql_log_count
+        self.assertGreaterEqual(Ticket._cron_refresh_deadline_states(), 10,
+                                "a light that is missing is set, whenever it went missing")
+        self.assertEqual(self.env.cr.sql_log_count - before, 2, "still two with twice as many")
 
     def test_closed_has_no_deadline_state(self):
         ticket = self.intake(received_date=fields.Datetime.to_string(
@@ -203,3 +211,122 @@ class TestDeadlineStateOneRule(HidTicketCase):
         with mock.patch.object(deadlines, "LEGAL_SOON_DAYS", 5):
             self.assertEqual(self._state_both_ways(ticket, in_four_days),
                              ("due_soon", "due_soon"))
+
+
+class TestWhatAChangeMoves(HidTicketCase):
+    """A calendar, target or clock change touches only the cases it can move; closed cases
+    keep the deadlines they had when they were closed."""
+
+    def setUp(self):
+        super().setUp()
+        self.info = self.env.ref("hid_basvuru.type_bilgi_edinme")
+
+    def _close(self, ticket):
+        user = self.tem_user if ticket.team_id == self.tem else self.fen_user
+        ticket.sudo(user).action_answer("Yapıldı")
+        ticket.sudo(self.staff).action_close("cozuldu")
+
+    def test_holiday_moves_only_the_cases_around_it(self):
+        moving = self.intake(basvuru_type_id=self.info.id, received_date=utc(2026, 3, 16))
+        later = self.intake(basvuru_type_id=self.info.id, received_date=utc(2026, 3, 20))
+        over = self.intake(basvuru_type_id=self.info.id, received_date=utc(2026, 2, 2))
+        closed = self.intake(basvuru_type_id=self.info.id, received_date=utc(2026, 3, 16))
+        self._close(closed)
+        self.assertEqual((moving.legal_deadline, closed.legal_deadline),
+                         ("2026-04-07", "2026-04-07"), "read first: the values are cached")
+        Ticket = self.env["helpdesk.ticket"]
+        affected = Ticket.search(Ticket._hid_deadline_domain_around("2026-03-19"))
+        self.assertIn(moving, affected)
+        self.assertNotIn(later, affected, "received after the day: counted after it")
+        self.assertNotIn(over, affected, "its deadline was over before the day")
+        self.assertNotIn(closed, affected, "closed: frozen")
+        self.env["hid.holiday"].sudo(self.staff).create(
+            {"date": "2026-03-19", "name": "İdari izin"})
+        self.assertEqual(moving.legal_deadline, "2026-04-08",
+                         "recomputed although its old value was in the cache")
+        self.assertEqual(closed.legal_deadline, "2026-04-07", "a closed case keeps its own")
+
+    def test_holiday_rule_in_the_lib(self):
+        from ..lib.deadlines import holiday_can_move
+        self.assertTrue(holiday_can_move("2026-03-16", "2026-04-07", "2026-03-19"))
+        self.assertTrue(holiday_can_move("2026-03-19", "2026-04-07", "2026-03-19"))
+        self.assertTrue(holiday_can_move("2026-03-16", "2026-03-19", "2026-03-19"))
+        self.assertFalse(holiday_can_move("2026-03-20", "2026-04-07", "2026-03-19"))
+        self.assertFalse(holiday_can_move("2026-03-01", "2026-03-18", "2026-03-19"))
+        self.assertFalse(holiday_can_move("2026-03-16", None, "2026-03-19"))
+
+    def test_closed_deadline_frozen_on_recompute(self):
+        ticket = self.intake(basvuru_type_id=self.info.id, received_date=utc(2026, 3, 16))
+        self._close(ticket)
+        self.env["hid.holiday"].sudo(self.staff).create(
+            {"date": "2026-03-19", "name": "İdari izin"})
+        self.env["helpdesk.ticket"]._hid_recompute_open_deadlines()
+        ticket.invalidate_cache()
+        self.env["helpdesk.ticket"]._hid_recompute_legal_deadlines(ticket)
+        ticket.invalidate_cache()
+        self.assertEqual(ticket.legal_deadline, "2026-04-07",
+                         "even a forced recompute keeps a closed case's deadline")
+
+    def test_target_change_moves_open_cases_only(self):
+        self.cat_cop.target_hours = 24
+        open_case = self.intake(category_id=self.cat_cop.id, received_date=utc(2026, 5, 4, 8))
+        closed = self.intake(category_id=self.cat_cop.id, received_date=utc(2026, 5, 4, 8))
+        self._close(closed)
+        self.cat_cop.target_hours = 48
+        self.assertEqual(open_case.internal_deadline, "2026-05-06 08:00:00")
+        closed.invalidate_cache()
+        self.assertEqual(closed.internal_deadline, "2026-05-05 08:00:00",
+                         "the closed case keeps the target it was measured against")
+
+    def test_cron_looks_only_where_a_light_can_change(self):
+        Ticket = self.env["helpdesk.ticket"]
+        day = datetime.date(2026, 6, 10)
+        clock = (lambda d: lambda self: (d, datetime.datetime.combine(d, datetime.time(9))))
+        due = self.intake(received_date=utc(2026, 5, 20))
+        far = self.intake(received_date=utc(2026, 5, 20))
+        self.env.cr.execute("UPDATE helpdesk_ticket SET legal_deadline = %s WHERE id = %s",
+                            (day, due.id))
+        self.env.cr.execute("UPDATE helpdesk_ticket SET legal_deadline = %s WHERE id = %s",
+                            (day + datetime.timedelta(days=20), far.id))
+        cls = type(Ticket)
+        with mock.patch.object(cls, "_deadline_clock", clock(day)):
+            Ticket._cron_refresh_deadline_states()      # the first run looks at every case
+        Ticket.invalidate_cache()
+        self.assertEqual((due.deadline_state, far.deadline_state), ("due_soon", "on_time"))
+        # a light wrong for another reason, far from any threshold, is not looked at again
+        self.env.cr.execute("UPDATE helpdesk_ticket SET deadline_state = 'due_soon' "
+                            "WHERE id = %s", (far.id,))
+        with mock.patch.object(cls, "_deadline_clock", clock(day + datetime.timedelta(days=1))):
+            Ticket._cron_refresh_deadline_states()
+        Ticket.invalidate_cache()
+        self.assertEqual(due.deadline_state, "overdue", "its deadline passed since the last run")
+        self.assertTrue(due.overdue_escalated)
+        self.assertEqual(len(self.env["mail.activity"].search([
+            ("res_model", "=", "helpdesk.ticket"), ("res_id", "=", due.id)])), 1)
+        self.assertIn("Legal deadline passed", due.message_ids[0].body)
+        self.assertEqual(far.deadline_state, "due_soon", "outside the window: not scanned")
+        with mock.patch.object(cls, "_deadline_clock", clock(day + datetime.timedelta(days=19))):
+            Ticket._cron_refresh_deadline_states()
+        Ticket.invalidate_cache()
+        self.assertEqual(far.deadline_state, "due_soon", "its due-soon threshold passed")
+
+    def test_escalation_in_chunks(self):
+        long_ago = fields.Datetime.to_string(datetime.datetime.now() - datetime.timedelta(days=60))
+        cases = self.env["helpdesk.ticket"]
+        for _i in range(5):
+            cases |= self.intake(received_date=long_ago)
+        self.env["helpdesk.ticket"]._cron_refresh_deadline_states(chunk=2)
+        cases.invalidate_cache()
+        self.assertTrue(all(cases.mapped("overdue_escalated")))
+        activities = self.env["mail.activity"].search([
+            ("res_model", "=", "helpdesk.ticket"), ("res_id", "in", cases.ids)])
+        self.assertEqual(len(activities), 5)
+        self.assertEqual(activities.mapped("user_id"), self.fen_manager)
+        self.assertEqual(set(activities.mapped("res_name")), set(cases.mapped("number")))
+        today = fields.Date.to_string(self.env["helpdesk.ticket"]._today())
+        for case in cases:
+            self.assertIn(self.fen_manager.partner_id, case.message_partner_ids,
+                          "the manager follows the case, as mail.activity.create does")
+            self.assertEqual(case.activity_date_deadline, today)
+            self.assertEqual(case.sudo(self.fen_manager).activity_ids.summary,
+                             "Legal deadline passed")

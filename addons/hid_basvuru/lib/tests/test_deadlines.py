@@ -272,3 +272,45 @@ class TestDeadlineStateSql(unittest.TestCase):
         self.assertEqual(state_thresholds(now, TARGET_SOON_DAYS), (now, now))
         with self.assertRaises(DeadlineError):
             state_thresholds(today, -1)
+
+
+# --- what a change can move ---------------------------------------------------------------
+
+def _dl():
+    from .. import deadlines
+    return deadlines
+
+
+def _clock(day, hour="09:00:00", soon=2):
+    d = date(*map(int, day.split('-')))
+    return {'legal_overdue': day, 'legal_soon': str(d + timedelta(days=soon)),
+            'target_overdue': '%s %s' % (day, hour), 'target_soon': '%s %s' % (day, hour)}
+
+
+def test_changed_window():
+    window = _dl().changed_window(_clock('2026-06-10'), _clock('2026-06-11', '10:00:00'))
+    assert window == {'legal_lo': '2026-06-10', 'legal_hi': '2026-06-13',
+                      'target_lo': '2026-06-10 09:00:00', 'target_hi': '2026-06-11 10:00:00'}
+
+
+def test_changed_window_clock_backwards():
+    window = _dl().changed_window(_clock('2026-06-11'), _clock('2026-06-10'))
+    assert window['legal_lo'] == '2026-06-10' and window['legal_hi'] == '2026-06-13'
+
+
+def test_changed_window_without_last_run():
+    dl = _dl()
+    assert dl.changed_window(None, _clock('2026-06-10')) is None
+    assert dl.changed_window({'legal_overdue': 3}, _clock('2026-06-10')) is None
+    assert dl.changed_window(_clock('2026-06-10'), _clock('2026-06-10')) == {
+        'legal_lo': '2026-06-10', 'legal_hi': '2026-06-12',
+        'target_lo': '2026-06-10 09:00:00', 'target_hi': '2026-06-10 09:00:00'}
+
+
+def test_holiday_can_move():
+    dl = _dl()
+    assert dl.holiday_can_move('2026-03-16', '2026-04-07', '2026-03-19')
+    assert dl.holiday_can_move('2026-03-19', '2026-03-19', '2026-03-19')
+    assert not dl.holiday_can_move('2026-03-20', '2026-04-07', '2026-03-19')
+    assert not dl.holiday_can_move('2026-03-01', '2026-03-18', '2026-03-19')
+    assert not dl.holiday_can_move('2026-03-16', None, '2026-03-19')
