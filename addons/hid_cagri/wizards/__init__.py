@@ -1,0 +1,2 @@
+from . import hid_basvuru_intake
+from . import hid_call_kpi
