@@ -167,6 +167,10 @@ class HidCall(models.Model):
         default="none",
         index=True,
     )
+    screen_pop_sent = fields.Boolean(
+        readonly=True,
+        groups="base.group_system",
+    )
     recording_attempts = fields.Integer(
         readonly=True,
         groups="base.group_system",
@@ -313,25 +317,27 @@ class HidCall(models.Model):
             vals["recording_state"] = "pending"
         if vals:
             call.write(vals)
-        if event.kind == "ringing" and call.agent_id and call.direction != "outbound":
+        if event.kind in ("ringing", "queue", "answer") and call.agent_id and \
+                call.direction != "outbound" and not call.screen_pop_sent:
+            # Verimor names the extension while it rings; Netgsm only at the answer.
+            call.write({"screen_pop_sent": True})
             call._hid_notify_screen_pop()
         return call
 
     @api.multi
     def _hid_state(self):
-        """The call as lib/events.py knows it."""
+        """The call as lib/events.py knows it, from the row itself (NULL stays unknown,
+        where the ORM would read an integer as 0)."""
         self.ensure_one()
-        state = {}
-        for key, column in STATE_COLUMNS.items():
-            value = self[column]
-            if column in ("start_time", "answer_time", "end_time"):
-                value = fields.Datetime.from_string(value) if value else None
-            elif value is False and column not in ("answered", "recording_present"):
-                value = None
-            state[key] = value
-        if self.event_rank == 0:
-            state["answered"] = None
-            state["status"] = None
+        keys = list(STATE_COLUMNS)
+        self.env.cr.execute("SELECT %s FROM hid_call WHERE id = %%s" % ", ".join(
+            STATE_COLUMNS[key] for key in keys), (self.id,))
+        state = dict(zip(keys, self.env.cr.fetchone()))
+        for key in ("start", "answer", "end"):
+            if isinstance(state[key], str):  # Odoo's cursor gives timestamps as text
+                state[key] = fields.Datetime.from_string(state[key])
+        if not state["rank"]:
+            state.update(answered=None, status=None, rank=0)
         return state
 
     @api.model
