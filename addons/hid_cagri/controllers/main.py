@@ -14,7 +14,7 @@ import logging
 
 from werkzeug.exceptions import Forbidden, NotFound
 
-from odoo import SUPERUSER_ID, fields, http
+from odoo import SUPERUSER_ID, http
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
@@ -28,8 +28,10 @@ MAX_BODY = 64 * 1024
 
 
 def _text(status, message):
-    return request.make_response(
-        message, headers=[("Content-Type", "text/plain; charset=utf-8")], status=status)
+    response = request.make_response(
+        message, headers=[("Content-Type", "text/plain; charset=utf-8")])
+    response.status_code = status
+    return response
 
 
 class HidCagriController(http.Controller):
@@ -62,7 +64,6 @@ class HidCagriController(http.Controller):
             return _text(200, Provider._hid_http_message("ok"))
         with env.cr.savepoint():
             env["hid.call"]._hid_apply_event(event)
-            provider.write({"last_event": fields.Datetime.now()})
         return _text(200, Provider._hid_http_message("ok"))
 
     @staticmethod
@@ -94,3 +95,24 @@ class HidCagriController(http.Controller):
             ("Content-Type", mimetype), ("Content-Length", str(len(content))),
             ("Cache-Control", "no-store"),
             ("Content-Disposition", "inline; filename=cagri-%d" % recording_id)])
+
+
+# ---------------------------------------------------------------------------
+# Odoo 11 treats every request with Content-Type application/json as JSON-RPC and answers an
+# `http` route with a JSON-RPC error (HTTP 200). Netgsm posts plain JSON: our webhook paths
+# are plain HTTP requests, whatever their content type (nothing else changes).
+# ---------------------------------------------------------------------------
+
+WEBHOOK_PREFIX = "/hid_cagri/webhook/"
+_get_request = http.Root.get_request
+
+
+def _hid_get_request(self, httprequest):
+    if httprequest.path.startswith(WEBHOOK_PREFIX) and not httprequest.args.get("jsonp"):
+        return http.HttpRequest(httprequest)
+    return _get_request(self, httprequest)
+
+
+if not getattr(http.Root.get_request, "_hid_cagri", False):
+    _hid_get_request._hid_cagri = True
+    http.Root.get_request = _hid_get_request

@@ -286,9 +286,10 @@ class HidCall(models.Model):
             VALUES (%s, %s, 'ringing', 0, 'none', %s, %s, now() at time zone 'UTC',
                     now() at time zone 'UTC')
             ON CONFLICT (provider, pbx_call_id) DO NOTHING
-        """, (provider, pbx_call_id, self.env.uid, self.env.uid))
+        """, (provider, pbx_call_id, self.env.uid, self.env.uid),
+            log_exceptions=False)  # a serialization conflict is retried by Odoo, not an error
         cr.execute("SELECT id FROM hid_call WHERE provider = %s AND pbx_call_id = %s "
-                   "FOR UPDATE", (provider, pbx_call_id))
+                   "FOR UPDATE", (provider, pbx_call_id), log_exceptions=False)
         return self.browse(cr.fetchone()[0])
 
     @api.model

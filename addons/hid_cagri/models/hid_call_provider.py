@@ -75,10 +75,6 @@ class HidCallProvider(models.Model):
         copy=False,
         groups="base.group_system",
     )
-    last_event = fields.Datetime(
-        readonly=True,
-        copy=False,
-    )
     last_reconcile = fields.Datetime(
         readonly=True,
         copy=False,
