@@ -45,10 +45,17 @@ def cagri(server, pbx):
               "netgsm": _token(admin("hid.call.provider", "action_generate_token", [netgsm]))}
     agent = admin("res.users", "search", [("login", "=", AGENT)])[0]
     admin("res.users", "write", [agent], {"hid_pbx_extension": EXTENSION})
+    mahalle = admin("hid.mahalle", "search", [], limit=1)[0]
     citizen = admin("res.partner", "search", [("mobile", "=", CITIZEN_PHONE)]) or [
         admin("res.partner", "create", {
             "name": "Hatice Demir", "hid_citizen": True, "mobile": CITIZEN_PHONE,
-            "tckn": "10000000146"})]
+            "tckn": "10000000146", "mahalle_id": mahalle})]
+    phone_channel = admin("ir.model.data", "xmlid_to_res_id",
+                          "helpdesk_mgmt.helpdesk_ticket_channel_phone")
+    if not admin("helpdesk.ticket", "search", [("partner_id", "=", citizen[0])]):
+        admin("helpdesk.ticket", "create", {
+            "name": "Parkta kırık bank", "description": "Parktaki bank kırık",
+            "partner_id": citizen[0], "kvkk_notice_given": True, "channel_id": phone_channel})
     return {"admin": admin, "tokens": tokens, "agent": agent, "citizen": citizen[0],
             "url": lambda kind, token=None: "%s/hid_cagri/webhook/%s?token=%s" % (
                 server.url, kind, tokens[kind] if token is None else token)}
