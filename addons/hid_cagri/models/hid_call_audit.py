@@ -60,11 +60,15 @@ class HidCallAudit(models.Model):
 
     @api.multi
     def write(self, vals):
-        raise UserError(_("The recording log cannot be changed."))
+        if self:
+            raise UserError(_("The recording log cannot be changed."))
+        return super().write(vals)
 
     @api.multi
     def unlink(self):
-        raise UserError(_("The recording log cannot be deleted."))
+        if self:
+            raise UserError(_("The recording log cannot be deleted."))
+        return super().unlink()
 
     @api.model
     def _log(self, action, recording, user):

@@ -210,26 +210,3 @@ class HidCallProvider(models.Model):
         """Nightly: every active PBX, the last day."""
         for provider in self.sudo().search([]):
             provider._reconcile()
-
-
-class HidCallTokenShow(models.TransientModel):
-    """Shows a new webhook address once; it is not stored (only its hash is)."""
-
-    _name = "hid.call.token.show"
-    _description = "New Webhook Address"
-
-    provider_id = fields.Many2one(
-        comodel_name="hid.call.provider",
-        readonly=True,
-    )
-    url = fields.Char(
-        string="Webhook URL",
-        readonly=True,
-    )
-
-    @api.model
-    def create(self, vals):
-        """Nothing of the address is stored: the record only carries the provider."""
-        vals = dict(vals)
-        vals.pop("url", None)
-        return super().create(vals)

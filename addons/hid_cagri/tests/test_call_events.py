@@ -92,7 +92,7 @@ class TestCallEvents(CagriCase):
         ctx = action["context"]
         self.assertEqual((ctx["default_phone"], ctx["default_hid_call_id"]),
                          (CITIZEN_MOBILE, call.id))
-        Intake = self.env["hid.basvuru.intake"].sudo(self.agent).with_context(ctx)
+        Intake = self.env["hid.basvuru.intake"].sudo(self.agent).with_context(**ctx)
         intake = Intake.create({"name": "Su kesintisi", "description": "Üç gündür su yok",
                                 "kvkk_notice_given": True})
         self.assertEqual(intake.partner_id, self.citizen, "found by the phone")

@@ -25,6 +25,7 @@ def fold(events, parse):
 class TestVerimor(unittest.TestCase):
 
     def setUp(self):
+        super().setUp()
         self.pbx = FakePbx()
 
     def test_every_order_and_repeats_end_in_one_answered_call(self):
@@ -98,6 +99,7 @@ class TestVerimor(unittest.TestCase):
 class TestNetgsm(unittest.TestCase):
 
     def setUp(self):
+        super().setUp()
         self.pbx = FakePbx()
 
     def test_every_order_and_repeats_end_in_one_answered_call(self):

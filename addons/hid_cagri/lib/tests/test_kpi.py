@@ -18,6 +18,7 @@ def call(i, status, minutes=0, wait=10, talk=100, hold=0, number=None, direction
 class TestKpi(unittest.TestCase):
 
     def setUp(self):
+        super().setUp()
         self.calls = [
             call(1, "answered", wait=5, talk=100, hold=20),
             call(2, "answered", wait=30, talk=200, number="+905320000099"),
