@@ -63,7 +63,7 @@ class HidCagriController(http.Controller):
         if event is None:
             return _text(200, Provider._hid_http_message("ok"))
         with env.cr.savepoint():
-            env["hid.call"]._hid_apply_event(event)
+            env["hid.call"]._hid_apply_event(event, provider)
         return _text(200, Provider._hid_http_message("ok"))
 
     @staticmethod

@@ -20,6 +20,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 
 VERIMOR_KEY = "K-hid-test-key"
 NETGSM_USER = "8503000000"
@@ -107,6 +108,7 @@ class FakePbx:
         self.netgsm_links = set()
         self.audio = AUDIO
         self.ids = itertools.count(1)
+        self.run = uuid.uuid4().hex[:8]  # call ids unique across stand-ins
         self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._httpd.daemon_threads = True
         self._httpd.fake = self
@@ -136,7 +138,7 @@ class FakePbx:
                  extension="1001", queue="200", start=None, wait=8, talk=95,
                  answered=True, recording=True):
         """A call the PBX 'had' (start: naive UTC); its events and CDR follow from it."""
-        call_id = call_id or ("%s-%04d" % (provider, next(self.ids)))
+        call_id = call_id or ("%s-%s-%04d" % (provider, self.run, next(self.ids)))
         start = start or datetime.datetime.utcnow().replace(microsecond=0)
         call = dict(provider=provider, id=call_id, caller=caller, called=called,
                     extension=extension, queue=queue, start=start, wait=wait,

@@ -1,5 +1,6 @@
 # Copyright 2026 Sancaktepe Belediyesi
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+import datetime
 import logging
 
 from odoo import SUPERUSER_ID, _, api, fields, models
@@ -16,6 +17,7 @@ G_AGENT = "hid_basvuru.group_hid_agent"
 G_SUPERVISOR = "hid_cagri.group_hid_cagri_supervisor"
 PARAM_SHORT_ABANDON = "hid_cagri.short_abandon_seconds"
 DEFAULT_SHORT_ABANDON = 5
+CALLBACK_DAYS = 7
 PROVIDERS = [("verimor", "Verimor Bulutsantralim"), ("netgsm", "Netgsm Netsantral")]
 # What a user may change on a call; everything else comes from the PBX.
 USER_WRITABLE = frozenset({"outcome", "notes", "partner_id", "ticket_ids", "callback_of_id"})
@@ -44,6 +46,13 @@ class HidCall(models.Model):
         selection=PROVIDERS,
         required=True,
         readonly=True,
+    )
+    provider_id = fields.Many2one(
+        comodel_name="hid.call.provider",
+        string="Telephone Exchange",
+        readonly=True,
+        ondelete="set null",
+        groups="hid_cagri.group_hid_cagri_supervisor",
     )
     pbx_call_id = fields.Char(
         string="PBX Call ID",
@@ -293,8 +302,9 @@ class HidCall(models.Model):
         return self.browse(cr.fetchone()[0])
 
     @api.model
-    def _hid_apply_event(self, event):
-        """Fold one CallEvent (lib/events.py) into its call; the call, sudo."""
+    def _hid_apply_event(self, event, provider=None):
+        """Fold one CallEvent (lib/events.py) into its call; the call, sudo. `provider`: the
+        hid.call.provider it came from (its API fetches the recording)."""
         call = self.sudo()._hid_lock_call(event.provider, event.call_id)
         call.invalidate_cache(ids=call.ids)
         before = call._hid_state()
@@ -305,6 +315,8 @@ class HidCall(models.Model):
         for key in ("start_time", "answer_time", "end_time"):
             if vals.get(key):
                 vals[key] = fields.Datetime.to_string(vals[key])
+        if provider and not call.provider_id:
+            vals["provider_id"] = provider.id
         if "extension" in vals:
             vals["agent_id"] = self._hid_agent_for(vals["extension"]).id
         if "caller_number" in vals and not call.partner_id:
@@ -318,12 +330,28 @@ class HidCall(models.Model):
             vals["recording_state"] = "pending"
         if vals:
             call.write(vals)
+        if call.direction == "outbound" and not call.callback_of_id and call.called_number:
+            missed = call._hid_missed_call_returned()
+            if missed:
+                call.write({"callback_of_id": missed.id})
         if event.kind in ("ringing", "queue", "answer") and call.agent_id and \
                 call.direction != "outbound" and not call.screen_pop_sent:
             # Verimor names the extension while it rings; Netgsm only at the answer.
             call.write({"screen_pop_sent": True})
             call._hid_notify_screen_pop()
         return call
+
+    @api.multi
+    def _hid_missed_call_returned(self):
+        """The latest missed call of the number this outbound call dials, not yet called
+        back, of the last CALLBACK_DAYS days: the callback link is made without the agent."""
+        self.ensure_one()
+        since = fields.Datetime.from_string(self.start_time or fields.Datetime.now()) - \
+            datetime.timedelta(days=CALLBACK_DAYS)
+        return self.search([("direction", "=", "inbound"), ("status", "=", "abandoned"),
+                            ("caller_number", "=", self.called_number),
+                            ("start_time", ">=", fields.Datetime.to_string(since)),
+                            ("callback_ids", "=", False), ("id", "!=", self.id)], limit=1)
 
     @api.multi
     def _hid_state(self):

@@ -159,7 +159,7 @@ class HidCallProvider(models.Model):
         Call = self.env["hid.call"].sudo()
         for event in cdrs:
             with self.env.cr.savepoint():
-                Call._hid_apply_event(event)
+                Call._hid_apply_event(event, self)
         self.sudo().write({"last_reconcile": fields.Datetime.now(),
                            "last_reconcile_result": _("%(count)d calls checked.") % {
                                "count": len(cdrs)}})

@@ -113,7 +113,7 @@ class HidCallRecording(models.Model):
 
     @api.model
     def _fetch_for(self, call):
-        provider = self.env["hid.call.provider"].sudo().search(
+        provider = call.sudo().provider_id or self.env["hid.call.provider"].sudo().search(
             [("provider", "=", call.provider)], limit=1)
         if not provider:
             return self.browse()

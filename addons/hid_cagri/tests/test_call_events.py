@@ -129,3 +129,14 @@ class TestCallEvents(CagriCase):
                 env2["hid.call"]._hid_apply_event(event)
             cr1.rollback()
             cr2.rollback()
+
+    def test_an_outbound_call_to_a_missed_number_is_its_callback(self):
+        _spec, missed = self.verimor_call(caller="05321234567", wait=40, answered=False)
+        self.assertEqual(missed.status, "abandoned")
+        back = self.Call._hid_apply_event(verimor.parse_event({
+            "event_type": "hangup", "call_uuid": "back-1", "direction": "outbound",
+            "caller_id_number": "1001", "destination_number": "05321234567",
+            "start_stamp": "2026-11-30 13:00:00", "answer_stamp": "2026-11-30 13:00:05",
+            "end_stamp": "2026-11-30 13:01:00", "duration": "55"}))
+        self.assertEqual(back.callback_of_id, missed, "linked without the agent")
+        self.assertEqual(missed.callback_ids, back)
