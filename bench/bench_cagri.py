@@ -31,7 +31,7 @@ def timed(fn, repeat):
 
 def generate(env, n):
     """N calls over a year (≈2,700 a day), 200,000 numbers, 20 agents, 4 queues; 1 in 10
-    outbound, 1 in 20 a short abandon, 1 in 7 abandoned, one abandoned in 3 called back."""
+    outbound, 1 in 20 a short abandon, 1 in 7 abandoned, some called back."""
     cr = env.cr
     cr.execute("SELECT id FROM res_users ORDER BY id LIMIT 20")
     agents = [row[0] for row in cr.fetchall()]
@@ -60,15 +60,12 @@ def generate(env, n):
                                - ((g::bigint * %(span)s) / %(n)s) * interval '1 second'
                                AS start) s
     """, {"n": n, "agents": agents, "n_agents": len(agents), "now": NOW, "span": span})
-    # Callbacks: an outbound call returns every third abandoned one.
+    # Callbacks: an outbound call right after an abandoned one returns it (primary key).
     cr.execute("""
-        WITH missed AS (SELECT id, row_number() OVER (ORDER BY id) AS r FROM hid_call
-                         WHERE status = 'abandoned' AND pbx_call_id LIKE 'bench-%%'),
-             back AS (SELECT id, row_number() OVER (ORDER BY id) AS r FROM hid_call
-                       WHERE direction = 'outbound' AND pbx_call_id LIKE 'bench-%%')
-        UPDATE hid_call c SET callback_of_id = m.id
-          FROM missed m JOIN back b ON b.r = m.r
-         WHERE c.id = b.id AND m.r %% 3 = 0
+        UPDATE hid_call o SET callback_of_id = m.id
+          FROM hid_call m
+         WHERE o.pbx_call_id LIKE 'bench-%' AND o.direction = 'outbound'
+           AND m.id = o.id - 1 AND m.status = 'abandoned'
     """)
     cr.execute("ANALYZE hid_call")
 
