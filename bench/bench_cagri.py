@@ -44,7 +44,7 @@ def generate(env, n):
                               create_uid, write_uid, create_date, write_date)
         SELECT 'verimor', 'bench-' || g,
                CASE WHEN g %% 10 = 0 THEN 'outbound' ELSE 'inbound' END,
-               '+90532' || lpad(((g * 7919) %% 200000)::text, 7, '0'), '+902165550000',
+               '+90532' || lpad(((g::bigint * 7919) %% 200000)::text, 7, '0'), '+902165550000',
                NULL, (%(agents)s::int[])[1 + g %% %(n_agents)s], 'q' || (g %% 4),
                s.start, s.start + (g %% 60) * interval '1 second',
                s.start + ((g %% 60) + 30 + g %% 300) * interval '1 second',
