@@ -1,2 +1,6 @@
 # Copyright 2026 Sancaktepe Belediyesi
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+from . import controllers
+from . import models
+from . import report
+from . import wizards

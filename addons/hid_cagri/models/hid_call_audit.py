@@ -1,0 +1,79 @@
+# Copyright 2026 Sancaktepe Belediyesi
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class HidCallAudit(models.Model):
+    """Append-only log of the recordings: every fetch, playback (who, when, which call) and
+    destruction. Nothing changes or deletes a line: the ORM refuses, and so does a
+    PostgreSQL trigger for any other door."""
+
+    _name = "hid.call.audit"
+    _description = "Recording Log"
+    _order = "id desc"
+    _log_access = True
+
+    action = fields.Selection(
+        selection=[("fetch", "Fetched"), ("play", "Played"), ("destroy", "Destroyed")],
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="User",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="restrict",
+    )
+    date = fields.Datetime(
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    call_id = fields.Many2one(
+        comodel_name="hid.call",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="restrict",
+    )
+    recording_id = fields.Many2one(
+        comodel_name="hid.call.recording",
+        readonly=True,
+        ondelete="restrict",
+    )
+
+    @api.model_cr
+    def init(self):
+        self.env.cr.execute("""
+            CREATE OR REPLACE FUNCTION hid_call_audit_append_only() RETURNS trigger AS $$
+            BEGIN
+                RAISE EXCEPTION 'hid_call_audit is append-only';
+            END $$ LANGUAGE plpgsql;
+            DROP TRIGGER IF EXISTS hid_call_audit_append_only ON hid_call_audit;
+            CREATE TRIGGER hid_call_audit_append_only BEFORE UPDATE OR DELETE
+                ON hid_call_audit FOR EACH ROW EXECUTE PROCEDURE hid_call_audit_append_only();
+        """)
+
+    @api.multi
+    def write(self, vals):
+        if self:
+            raise UserError(_("The recording log cannot be changed."))
+        return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        if self:
+            raise UserError(_("The recording log cannot be deleted."))
+        return super().unlink()
+
+    @api.model
+    def _log(self, action, recording, user):
+        """One line: `user` is the real actor (the caller's env.user before any sudo)."""
+        return self.sudo().create({
+            "action": action, "user_id": user.id, "date": fields.Datetime.now(),
+            "call_id": recording.sudo().call_id.id, "recording_id": recording.id,
+        })

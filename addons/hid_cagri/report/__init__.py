@@ -1,0 +1,1 @@
+from . import call_kpi_xlsx

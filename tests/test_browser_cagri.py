@@ -1,0 +1,41 @@
+"""The screen-pop in Chromium: a call from a known citizen rings at the agent's extension
+(the PBX's event POSTed to the webhook); the agent's web client shows the caller at once
+over the bus, and one click opens Yeni Başvuru prefilled with the phone and the call."""
+from test_browser_basvuru_flow import open_app
+from test_browser_smoke import login
+from test_webhook_cagri import CITIZEN_PHONE, EXTENSION, cagri, pbx  # noqa: F401 (fixtures)
+
+
+def test_screen_pop_opens_the_prefilled_intake(page, server, screenshots, cagri, pbx):  # noqa: F811
+    with page.expect_request("**/longpolling/poll", timeout=60000):
+        login(page, server, "cagri.merkezi")
+    open_app(page)  # the app's first view is there: the pop's click races with nothing
+    spec = pbx.add_call("verimor", caller="0532 777 88 99", extension=EXTENSION)
+    status, body = pbx.send(cagri["url"]("verimor"), "verimor", pbx.verimor_events(spec)[0])
+    assert status == 200, body
+    # The bus also replays the last minute's pops at login (earlier tests' calls): wait for ours.
+    pop = page.locator(".o_hid_screen_pop", has_text="Hatice Demir")
+    pop.wait_for(state="visible", timeout=30000)
+    text = pop.inner_text()
+    assert "Hatice Demir" in text, text
+    assert "10000000146" not in text, "the TC kimlik no is masked"
+    assert page.locator(".o_hid_pop_tckn").inner_text().count("*") >= 4
+    assert "0532 777 88 99" in text
+    assert "Parkta kırık bank" in text, "the open application"
+    assert page.locator(".o_hid_pop_tickets .o_hid_light_on_time").count() == 1, \
+        "with its deadline light"
+    page.screenshot(path=str(screenshots / "cagri-screen-pop.png"))
+    page.click(".o_hid_pop_intake")
+    phone = page.locator('.o_form_view .o_field_widget[name="phone"]')
+    phone.wait_for(state="visible")
+    value = phone.input_value() if phone.evaluate("e => e.tagName") == "INPUT" \
+        else phone.inner_text()
+    assert value.replace(" ", "").endswith("5327778899"), value
+    call_field = page.locator('.o_form_view .o_field_widget[name="hid_call_id"]')
+    assert "0532 777 88 99" in call_field.inner_text(), "the intake carries the call"
+    partner = page.locator('.o_form_view .o_field_widget[name="partner_id"]')
+    assert "Hatice Demir" in (partner.inner_text() + partner.locator("input").input_value()
+                              if partner.locator("input").count() else partner.inner_text()), \
+        "the known citizen is found by the phone"
+    page.screenshot(path=str(screenshots / "cagri-intake-from-call.png"))
+    assert not page.js_errors, page.js_errors
