@@ -22,10 +22,16 @@ class EtkinlikCase(HidTicketCase):
         cls.emek = ref("hid_basvuru.mahalle_emek")
         cls.Event = cls.env["calendar.event"].with_context(no_mail_to_attendees=True)
         Partner = cls.env["res.partner"]
-        cls.muhtar = Partner.create({
-            "name": "Test Muhtar", "hid_contact_kind": "muhtar",
-            "hid_muhtar_mahalle_id": cls.emek.id, "mobile": "0532 700 00 01",
-            "email": "muhtar@example.com"})
+        # One muhtar per mahalle: the demo data's registry may already hold Emek's.
+        muhtar = {"name": "Test Muhtar", "hid_contact_kind": "muhtar",
+                  "hid_muhtar_mahalle_id": cls.emek.id, "mobile": "0532 700 00 01",
+                  "email": "muhtar@example.com"}
+        cls.muhtar = Partner.search([("hid_contact_kind", "=", "muhtar"),
+                                     ("hid_muhtar_mahalle_id", "=", cls.emek.id)], limit=1)
+        if cls.muhtar:
+            cls.muhtar.write(muhtar)
+        else:
+            cls.muhtar = Partner.create(muhtar)
         cls.stk = Partner.create({
             "name": "Test Derneği", "hid_contact_kind": "stk", "is_company": True,
             "hid_stk_field": "Çevre", "mobile": "0212 555 00 00"})
