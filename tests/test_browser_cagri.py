@@ -18,7 +18,7 @@ def test_screen_pop_opens_the_prefilled_intake(page, server, screenshots, cagri,
     pop.wait_for(state="visible", timeout=30000)
     text = pop.inner_text()
     assert "Hatice Demir" in text, text
-    assert "10000000146" not in text, "the TC kimlik no is masked"
+    assert "10000000528" not in text, "the TC kimlik no is masked"
     assert page.locator(".o_hid_pop_tckn").inner_text().count("*") >= 4
     assert "0532 777 88 99" in text
     assert "Parkta kırık bank" in text, "the open application"
@@ -39,3 +39,12 @@ def test_screen_pop_opens_the_prefilled_intake(page, server, screenshots, cagri,
         "the known citizen is found by the phone"
     page.screenshot(path=str(screenshots / "cagri-intake-from-call.png"))
     assert not page.js_errors, page.js_errors
+    # The bus replays the last minute's notifications at the next login: this test's pop
+    # must not cover the next browser test of the same agent (product limitation, README).
+    admin = server.login("admin", "admin")
+    agent = admin("res.users", "search_read", [("login", "=", "cagri.merkezi")],
+                  fields=["partner_id"])[0]
+    stale = admin("bus.bus", "search", [
+        ("channel", "like", '"res.partner", %d]' % agent["partner_id"][0]),
+        ("message", "like", "hid_call_ring")])
+    admin("bus.bus", "unlink", stale)

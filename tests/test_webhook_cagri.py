@@ -57,7 +57,7 @@ def cagri(server, pbx):
     citizen = admin("res.partner", "search", [("mobile", "=", CITIZEN_PHONE)]) or [
         admin("res.partner", "create", {
             "name": "Hatice Demir", "hid_citizen": True, "mobile": CITIZEN_PHONE,
-            "tckn": "10000000146", "mahalle_id": mahalle})]
+            "tckn": "10000000528", "mahalle_id": mahalle})]
     phone_channel = admin("ir.model.data", "xmlid_to_res_id",
                           "helpdesk_mgmt.helpdesk_ticket_channel_phone")
     if not admin("helpdesk.ticket", "search", [("partner_id", "=", citizen[0])]):
