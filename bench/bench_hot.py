@@ -224,7 +224,7 @@ def case_escalation(registry, ks):
                        (Ticket._HID_CLOCK_KEY, json.dumps(clock)))
             cr.commit()
             start = time.perf_counter()
-            Ticket.with_context(hid_cron_commit=True)._cron_refresh_deadline_states()
+            Ticket._cron_refresh_deadline_states(auto_commit=True)
             cr.commit()
             ms = (time.perf_counter() - start) * 1000
             cr.execute("SELECT count(*) FROM helpdesk_ticket WHERE id IN %s "

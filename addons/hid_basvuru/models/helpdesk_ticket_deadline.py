@@ -1,6 +1,7 @@
 # Copyright 2026 Sancaktepe Belediyesi
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 import datetime
+import json
 
 import pytz
 
@@ -201,7 +202,7 @@ class HelpdeskTicket(models.Model):
     _HID_CLOCK_KEY = "hid_basvuru.deadline_cron_clock"
 
     @api.model
-    def _cron_refresh_deadline_states(self, chunk=500):
+    def _cron_refresh_deadline_states(self, chunk=500, auto_commit=False):
         """Refresh the traffic lights that can have changed since the last run and escalate
         the newly overdue cases. Two set-based queries whatever the number of applications:
         a light moves only when a threshold passes its deadline, so only the open cases whose
@@ -209,9 +210,8 @@ class HelpdeskTicket(models.Model):
         indexes on the open cases' deadlines), with the cases the lights are missing from and
         the escalation flags that no longer match.
 
-        Escalation runs in chunks of `chunk` cases; with the context key hid_cron_commit
-        (the scheduled action) each chunk is committed, so a long run keeps its progress."""
-        import json
+        Escalation runs in chunks of `chunk` cases; with auto_commit (the scheduled action,
+        as hid.sms._send_due) each chunk is committed, so a long run keeps its progress."""
         today, now = self._deadline_clock()
         params = dict(deadlines.deadline_state_params("legal", today, deadlines.LEGAL_SOON_DAYS),
                       **deadlines.deadline_state_params("target", now,
@@ -274,11 +274,10 @@ class HelpdeskTicket(models.Model):
         self.env.cr.execute(query, params)
         changed, overdue_ids = self.env.cr.fetchone()
         self.invalidate_cache(["deadline_state", "target_state", "overdue_escalated"])
-        commit = self.env.context.get("hid_cron_commit")
         for start in range(0, len(overdue_ids), chunk):
             # a fresh recordset per chunk: no prefetch over (and no re-read of) all k cases
             self.browse(overdue_ids[start:start + chunk])._escalate_overdue()
-            if commit:
+            if auto_commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit
         return changed
 
