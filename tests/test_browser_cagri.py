@@ -45,6 +45,6 @@ def test_screen_pop_opens_the_prefilled_intake(page, server, screenshots, cagri,
     agent = admin("res.users", "search_read", [("login", "=", "cagri.merkezi")],
                   fields=["partner_id"])[0]
     stale = admin("bus.bus", "search", [
-        ("channel", "like", '"res.partner", %d]' % agent["partner_id"][0]),
+        ("channel", "like", '"res.partner",%d]' % agent["partner_id"][0]),
         ("message", "like", "hid_call_ring")])
     admin("bus.bus", "unlink", stale)
