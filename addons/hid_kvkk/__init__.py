@@ -1,0 +1,5 @@
+# Copyright 2026 Sancaktepe Belediyesi
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+from . import models
+from . import wizards
+from . import report

@@ -1,0 +1,43 @@
+# Copyright 2026 Sancaktepe Belediyesi
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+{
+    "name": "HİD KVKK",
+    "summary": "KVKK: retention and anonymisation, data-subject requests, who saw what",
+    "version": "11.0.1.0.0",
+    "development_status": "Alpha",
+    "category": "Public Relations",
+    "website": "https://www.sancaktepe.bel.tr",
+    "author": "Sancaktepe Belediyesi HİD",
+    "license": "AGPL-3",
+    "installable": True,
+    "depends": [
+        "privacy",
+        "report_xlsx",
+        "hid_basvuru",
+        "hid_evrak",
+        "hid_cagri",
+        "hid_danisma",
+        "hid_anket",
+        "hid_saha",
+        "hid_etkinlik",
+    ],
+    "external_dependencies": {
+        "python": ["xlsxwriter"],
+    },
+    "data": [
+        "security/hid_kvkk_security.xml",
+        "security/ir.model.access.csv",
+        "security/hid_kvkk_rules.xml",
+        "data/hid_kvkk_right_data.xml",
+        "data/hid_kvkk_data.xml",
+        "report/hid_kvkk_request_report.xml",
+        "wizards/hid_kvkk_legal_hold_views.xml",
+        "wizards/hid_kvkk_reveal_views.xml",
+        "views/hid_kvkk_request_views.xml",
+        "views/hid_kvkk_retention_views.xml",
+        "views/hid_kvkk_log_views.xml",
+        "views/hid_kvkk_hold_views.xml",
+        "views/res_partner_views.xml",
+        "views/hid_kvkk_menus.xml",
+    ],
+}

@@ -1,0 +1,112 @@
+# Copyright 2026 Sancaktepe Belediyesi
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+"""The legal-hold and anonymised flags on the HİD records that hold personal data, with the
+partial indexes the retention job selects through."""
+from odoo import api, models
+
+
+def _index(cr, name, table, definition):
+    cr.execute("CREATE INDEX IF NOT EXISTS %s ON %s %s" % (name, table, definition))
+
+
+class HelpdeskTicket(models.Model):
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "hid.kvkk.hold.mixin"]
+
+    @api.model_cr
+    def init(self):
+        res = super().init()
+        _index(self.env.cr, "hid_kvkk_ticket_closed_idx", "helpdesk_ticket",
+               "(closed_date, id) WHERE closed AND hid_kvkk_anonymized IS NOT TRUE")
+        _index(self.env.cr, "hid_kvkk_ticket_open_partner_idx", "helpdesk_ticket",
+               "(partner_id) WHERE closed IS NOT TRUE")
+        return res
+
+
+class ResPartner(models.Model):
+    _name = "res.partner"
+    _inherit = ["res.partner", "hid.kvkk.hold.mixin"]
+
+    @api.model_cr
+    def init(self):
+        res = super().init()
+        _index(self.env.cr, "hid_kvkk_partner_citizen_idx", "res_partner",
+               "(create_date, id) WHERE hid_citizen AND hid_kvkk_anonymized IS NOT TRUE")
+        return res
+
+
+class HidEvrak(models.Model):
+    _name = "hid.evrak"
+    _inherit = ["hid.evrak", "hid.kvkk.hold.mixin"]
+
+
+class HidCall(models.Model):
+    _name = "hid.call"
+    _inherit = ["hid.call", "hid.kvkk.hold.mixin"]
+
+    @api.model_cr
+    def init(self):
+        res = super().init()
+        _index(self.env.cr, "hid_kvkk_call_start_idx", "hid_call",
+               "(start_time, id) WHERE hid_kvkk_anonymized IS NOT TRUE")
+        return res
+
+
+class HidDanismaVisit(models.Model):
+    _name = "hid.danisma.visit"
+    _inherit = ["hid.danisma.visit", "hid.kvkk.anonymized.mixin"]
+
+    @api.model_cr
+    def init(self):
+        res = super().init()
+        _index(self.env.cr, "hid_kvkk_visit_checkin_idx", "hid_danisma_visit",
+               "(check_in, id) WHERE hid_kvkk_anonymized IS NOT TRUE")
+        return res
+
+
+class HidEtkinlikVisit(models.Model):
+    _name = "hid.etkinlik.visit"
+    _inherit = ["hid.etkinlik.visit", "hid.kvkk.anonymized.mixin"]
+
+    @api.model_cr
+    def init(self):
+        res = super().init()
+        _index(self.env.cr, "hid_kvkk_event_visit_arrival_idx", "hid_etkinlik_visit",
+               "(arrival_time, id) WHERE hid_kvkk_anonymized IS NOT TRUE")
+        return res
+
+
+class HidSms(models.Model):
+    _name = "hid.sms"
+    _inherit = ["hid.sms", "hid.kvkk.anonymized.mixin"]
+
+    @api.model_cr
+    def init(self):
+        res = super().init()
+        _index(self.env.cr, "hid_kvkk_sms_create_idx", "hid_sms",
+               "(create_date, id) WHERE state <> 'queued' AND hid_kvkk_anonymized IS NOT TRUE")
+        return res
+
+
+class HidAnketSatisfaction(models.Model):
+    _name = "hid.anket.satisfaction"
+    _inherit = ["hid.anket.satisfaction", "hid.kvkk.anonymized.mixin"]
+
+
+class HidCallRecording(models.Model):
+    _inherit = "hid.call.recording"
+
+    @api.model_cr
+    def init(self):
+        res = super().init()
+        _index(self.env.cr, "hid_kvkk_recording_create_idx", "hid_call_recording",
+               "(create_date, id) WHERE destroyed IS NOT TRUE")
+        return res
+
+    @api.multi
+    def _hid_play(self):
+        """Every playback also goes to the central access log (hid_cagri keeps its own)."""
+        result = super()._hid_play()
+        self.env["hid.kvkk.access.log"]._log(self.env.user, self._name, self.ids,
+                                             "recording", "playback")
+        return result

@@ -1,0 +1,195 @@
+# Copyright 2026 Sancaktepe Belediyesi
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+"""The two append-only KVKK logs: who saw personal data unmasked (access log) and what the
+retention job or an erasure request destroyed (destruction record). Rows are written by the
+system only; nobody changes or deletes them — the ORM refuses, and a PostgreSQL trigger
+refuses any other door."""
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError
+
+ACCESS_KINDS = [
+    ("tckn", "T.C. identity no. in clear"),
+    ("confidential", "Confidential identity"),
+    ("recording", "Call recording playback"),
+    ("export", "Data export"),
+]
+
+APPEND_ONLY_SQL = """
+    CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger AS $$
+    BEGIN
+        RAISE EXCEPTION '{table} is append-only';
+    END $$ LANGUAGE plpgsql;
+    DROP TRIGGER IF EXISTS {table}_append_only ON {table};
+    CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE
+        ON {table} FOR EACH ROW EXECUTE PROCEDURE {table}_append_only();
+    DROP TRIGGER IF EXISTS {table}_no_truncate ON {table};
+    CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE
+        ON {table} FOR EACH STATEMENT EXECUTE PROCEDURE {table}_append_only();
+"""
+
+
+class HidKvkkAppendOnly(models.AbstractModel):
+    _name = "hid.kvkk.append.only"
+    _description = "KVKK: append-only log"
+
+    @api.model_cr
+    def init(self):
+        if self._abstract:
+            return
+        self.env.cr.execute(APPEND_ONLY_SQL.format(table=self._table))
+
+    @api.model
+    def create(self, vals):
+        if self.env.uid != SUPERUSER_ID:
+            raise AccessError(_("KVKK logs are written by the system only."))
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if self:
+            raise AccessError(_("KVKK logs cannot be changed."))
+        return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        if self:
+            raise AccessError(_("KVKK logs cannot be deleted."))
+        return super().unlink()
+
+
+class HidKvkkAccessLog(models.Model):
+    """One row per record and kind each time a person saw personal data unmasked. Written in
+    one INSERT per read call, whatever the number of records."""
+
+    _name = "hid.kvkk.access.log"
+    _inherit = ["hid.kvkk.append.only"]
+    _description = "Personal Data Access Log"
+    _order = "id desc"
+    _rec_name = "date"
+
+    date = fields.Datetime(
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="User",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="restrict",
+    )
+    model = fields.Char(
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    res_id = fields.Integer(
+        string="Record ID",
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    kind = fields.Selection(
+        selection=ACCESS_KINDS,
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    field = fields.Char(
+        readonly=True,
+        help="The field read, or the kind of access.",
+    )
+
+    @api.model
+    def _log(self, user, model, res_ids, kind, field):
+        """One INSERT for all of `res_ids`; `user` is the real person (before any sudo).
+        The database's clock is the time."""
+        res_ids = [int(i) for i in res_ids if i]
+        if not res_ids or user.id == SUPERUSER_ID:
+            return 0
+        self.env.cr.execute("""
+            INSERT INTO hid_kvkk_access_log (date, user_id, model, res_id, kind, field,
+                                             create_uid, create_date, write_uid, write_date)
+            SELECT now() AT TIME ZONE 'UTC', %(uid)s, %(model)s, r, %(kind)s, %(field)s,
+                   %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
+              FROM unnest(%(ids)s) r
+        """, {"uid": user.id, "model": model, "kind": kind, "field": field, "ids": res_ids})
+        return len(res_ids)
+
+
+class HidKvkkDestruction(models.Model):
+    """The destruction record (imha kaydı, Yönetmelik md. 7): what kind, how many, which
+    rule, which action, when, which run, which user."""
+
+    _name = "hid.kvkk.destruction"
+    _inherit = ["hid.kvkk.append.only"]
+    _description = "Destruction Record"
+    _order = "id desc"
+    _rec_name = "run"
+
+    date = fields.Datetime(
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    run = fields.Char(
+        required=True,
+        readonly=True,
+        index=True,
+        help="The run (one retention job or one request) the rows belong to.",
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="User",
+        required=True,
+        readonly=True,
+        ondelete="restrict",
+    )
+    rule_id = fields.Many2one(
+        comodel_name="hid.kvkk.retention.rule",
+        string="Rule",
+        readonly=True,
+        ondelete="restrict",
+    )
+    request_id = fields.Many2one(
+        comodel_name="hid.kvkk.request",
+        string="Data Subject Request",
+        readonly=True,
+        ondelete="restrict",
+    )
+    kind = fields.Selection(
+        selection=lambda self: self.env["hid.kvkk.retention.rule"]._fields["kind"].selection,
+        required=True,
+        readonly=True,
+    )
+    action = fields.Selection(
+        selection=[("anonymise", "Anonymise"), ("delete", "Delete")],
+        required=True,
+        readonly=True,
+    )
+    count = fields.Integer(
+        required=True,
+        readonly=True,
+    )
+    record_ids = fields.Text(
+        string="Record IDs",
+        readonly=True,
+        help="The ids of the records destroyed (they name no person).",
+    )
+    cutoff = fields.Datetime(
+        readonly=True,
+        help="Records dated before this moment were due.",
+    )
+
+    @api.model
+    def _record(self, run, user, kind, action, ids, rule=None, request=None, cutoff=None):
+        """One row (as the system)."""
+        return self.sudo().create({
+            "date": fields.Datetime.now(), "run": run, "user_id": user.id,
+            "rule_id": rule.id if rule else False,
+            "request_id": request.id if request else False,
+            "kind": kind, "action": action, "count": len(ids),
+            "record_ids": ",".join(str(i) for i in sorted(ids)), "cutoff": cutoff,
+        })
