@@ -19,9 +19,11 @@ from ..lib import retention as lib
 _logger = logging.getLogger(__name__)
 
 # A citizen (column `col`) who may be touched: none, or no open application and no hold.
-FREE_PARTNER = """({col} IS NULL OR (
-    NOT EXISTS (SELECT 1 FROM helpdesk_ticket o WHERE o.partner_id = {col} AND o.closed IS NOT TRUE)
-    AND NOT EXISTS (SELECT 1 FROM res_partner hp WHERE hp.id = {col} AND hp.hid_kvkk_legal_hold)))"""
+OPEN_CHECK = ("NOT EXISTS (SELECT 1 FROM helpdesk_ticket o WHERE o.partner_id = {col} "
+              "AND o.closed IS NOT TRUE)")
+HOLD_CHECK = ("NOT EXISTS (SELECT 1 FROM res_partner hp WHERE hp.id = {col} "
+              "AND hp.hid_kvkk_legal_hold)")
+FREE_PARTNER = "({col} IS NULL OR (%s AND %s))" % (OPEN_CHECK, HOLD_CHECK)
 
 # Tracking lines of these fields survive an anonymisation (they name nobody); every other
 # tracking line of the record's messages is deleted (an allow-list).
@@ -152,8 +154,13 @@ class HidKvkkEngine(models.AbstractModel):
             "event_visit": "x.partner_id", "sms": "x.partner_id",
             "survey_answer": "x.partner_id", "document_scan": "e.sender_id",
         }[kind]
+        # An erasure request keeps the open applications themselves (and the card of a
+        # citizen who has one), not the citizen's other, closed records.
+        where = spec["where"]
+        if kind != "citizen":
+            where = where.replace(OPEN_CHECK.format(col=owner), "TRUE")
         query = "SELECT x.id FROM {table} WHERE {owner} = ANY(%(ids)s) AND {where} " \
-                "ORDER BY x.id".format(table=spec["table"], owner=owner, where=spec["where"])
+                "ORDER BY x.id".format(table=spec["table"], owner=owner, where=where)
         self.env.cr.execute(query, {"ids": list(partner_ids)})
         return [row[0] for row in self.env.cr.fetchall()]
 
@@ -336,7 +343,7 @@ class HidKvkkEngine(models.AbstractModel):
         that the law lets go; returns {kind: ids}. The citizen card is done last."""
         done = {}
         user = self.env.user if self.env.uid != SUPERUSER_ID else self.env.ref("base.user_root")
-        order = ["application", "call", "call_recording", "visit", "event_visit", "sms",
+        order = ["application", "call_recording", "call", "visit", "event_visit", "sms",
                  "survey_answer", "document_scan", "citizen"]
         for kind in order:
             action = lib.KINDS[kind][1][0]

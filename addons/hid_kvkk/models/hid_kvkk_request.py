@@ -190,6 +190,7 @@ class HidKvkkRequest(models.Model):
         inverse_name="request_id",
         string="Destruction Records",
         readonly=True,
+        groups="hid_kvkk.group_hid_kvkk_officer",
     )
 
     @api.depends("received_date")
