@@ -4,6 +4,9 @@
 identity, is logged (one INSERT per read call). The system's own reads (superuser, sudo)
 are not a person seeing the data and are not logged. The views show the masked number and
 a "Göster" button that reveals (and logs) it."""
+import os
+import sys
+
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError
 
@@ -12,6 +15,25 @@ G_AGENT = "hid_basvuru.group_hid_agent"
 # The applicant's identity on an application.
 TICKET_IDENTITY = ("partner_id", "partner_name", "partner_email", "public_phone",
                    "applicant_summary", "applicant_phone", "hid_possible_partner_id")
+
+
+def _by_the_orm(load):
+    """True for the ORM's own prefetch (records.read(..., load='_classic_write') from
+    BaseModel._prefetch_field), which is code reading a field, not a person seeing it. Any
+    other read — the web client, XML-RPC, search_read, export — is a person's (a client
+    that asks for load='_classic_write' itself is still logged: only the prefetch frame
+    counts, looked for a few frames up)."""
+    if load != "_classic_write":
+        return False
+    frame = sys._getframe(2)
+    for _depth in range(12):
+        if frame is None:
+            return False
+        if frame.f_code.co_name == "_prefetch_field" and frame.f_code.co_filename.endswith(
+                os.path.join("odoo", "models.py")):
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _wanted(fields_, names):
@@ -46,7 +68,7 @@ class ResPartner(models.Model):
     def read(self, fields=None, load="_classic_read"):
         result = super().read(fields=fields, load=load)
         if self.env.uid != SUPERUSER_ID and _wanted(fields, ("tckn",)) \
-                and self.user_has_groups(G_AGENT):
+                and self.user_has_groups(G_AGENT) and not _by_the_orm(load):
             self.env["hid.kvkk.access.log"]._log(
                 self.env.user, self._name, [row["id"] for row in result if row.get("tckn")],
                 "tckn", "tckn")
@@ -86,7 +108,7 @@ class HelpdeskTicket(models.Model):
     def read(self, fields=None, load="_classic_read"):
         result = super().read(fields=fields, load=load)
         if self.env.uid != SUPERUSER_ID and result and _wanted(fields, TICKET_IDENTITY) \
-                and self._hid_may_see_identity():
+                and self._hid_may_see_identity() and not _by_the_orm(load):
             self.env.cr.execute(
                 "SELECT id FROM helpdesk_ticket WHERE id = ANY(%s) AND confidential "
                 "AND anonymous IS NOT TRUE AND partner_id IS NOT NULL",
