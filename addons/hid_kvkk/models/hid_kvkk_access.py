@@ -119,19 +119,3 @@ class HelpdeskTicket(models.Model):
                     self.env.user, self._name, ids, "confidential",
                     ",".join(_wanted(fields, TICKET_IDENTITY)))
         return result
-
-
-class HidKvkkReveal(models.TransientModel):
-    """The number shown once, in clear, to whom asked for it (and was logged)."""
-
-    _name = "hid.kvkk.reveal"
-    _description = "KVKK: identity number shown"
-
-    partner_id = fields.Many2one(
-        comodel_name="res.partner",
-        readonly=True,
-    )
-    value = fields.Char(
-        string="T.C. Identity No.",
-        readonly=True,
-    )

@@ -12,7 +12,7 @@ Never touched: a record under a legal hold, a record of a citizen under a legal 
 any record of a citizen who has an open application."""
 import logging
 
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import api, fields, models
 
 from ..lib import retention as lib
 
@@ -338,11 +338,11 @@ class HidKvkkEngine(models.AbstractModel):
         return "%s/%d" % (fields.Datetime.to_string(now), self.env.uid)
 
     @api.model
-    def _erase_citizens(self, partner_ids, run, request=None):
+    def _erase_citizens(self, partner_ids, run, request=None, user=None):
         """Anonymise (and destroy the recordings and scans of) everything of the citizens
         that the law lets go; returns {kind: ids}. The citizen card is done last."""
         done = {}
-        user = self.env.user if self.env.uid != SUPERUSER_ID else self.env.ref("base.user_root")
+        user = user or self.env.user
         order = ["application", "call_recording", "call", "visit", "event_visit", "sms",
                  "survey_answer", "document_scan", "citizen"]
         for kind in order:
@@ -355,7 +355,7 @@ class HidKvkkEngine(models.AbstractModel):
             if not ids:
                 continue
             self._apply(kind, action, ids)
-            self.env["hid.kvkk.destruction"]._record(run, user, kind, action, ids,
-                                                      request=request)
+            self.env["hid.kvkk.destruction"]._record(
+                run, user, kind, action, ids, request=request)
             done[kind] = ids
         return done

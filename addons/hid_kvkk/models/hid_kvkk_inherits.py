@@ -5,10 +5,6 @@ partial indexes the retention job selects through."""
 from odoo import api, models
 
 
-def _index(cr, name, table, definition):
-    cr.execute("CREATE INDEX IF NOT EXISTS %s ON %s %s" % (name, table, definition))
-
-
 class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "hid.kvkk.hold.mixin"]
@@ -16,10 +12,12 @@ class HelpdeskTicket(models.Model):
     @api.model_cr
     def init(self):
         res = super().init()
-        _index(self.env.cr, "hid_kvkk_ticket_closed_idx", "helpdesk_ticket",
-               "(closed_date, id) WHERE closed AND hid_kvkk_anonymized IS NOT TRUE")
-        _index(self.env.cr, "hid_kvkk_ticket_open_partner_idx", "helpdesk_ticket",
-               "(partner_id) WHERE closed IS NOT TRUE")
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS hid_kvkk_ticket_closed_idx ON helpdesk_ticket "
+            "(closed_date, id) WHERE closed AND hid_kvkk_anonymized IS NOT TRUE")
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS hid_kvkk_ticket_open_partner_idx ON helpdesk_ticket "
+            "(partner_id) WHERE closed IS NOT TRUE")
         return res
 
 
@@ -30,8 +28,9 @@ class ResPartner(models.Model):
     @api.model_cr
     def init(self):
         res = super().init()
-        _index(self.env.cr, "hid_kvkk_partner_citizen_idx", "res_partner",
-               "(create_date, id) WHERE hid_citizen AND hid_kvkk_anonymized IS NOT TRUE")
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS hid_kvkk_partner_citizen_idx ON res_partner "
+            "(create_date, id) WHERE hid_citizen AND hid_kvkk_anonymized IS NOT TRUE")
         return res
 
 
@@ -47,8 +46,9 @@ class HidCall(models.Model):
     @api.model_cr
     def init(self):
         res = super().init()
-        _index(self.env.cr, "hid_kvkk_call_start_idx", "hid_call",
-               "(start_time, id) WHERE hid_kvkk_anonymized IS NOT TRUE")
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS hid_kvkk_call_start_idx ON hid_call "
+            "(start_time, id) WHERE hid_kvkk_anonymized IS NOT TRUE")
         return res
 
 
@@ -59,8 +59,9 @@ class HidDanismaVisit(models.Model):
     @api.model_cr
     def init(self):
         res = super().init()
-        _index(self.env.cr, "hid_kvkk_visit_checkin_idx", "hid_danisma_visit",
-               "(check_in, id) WHERE hid_kvkk_anonymized IS NOT TRUE")
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS hid_kvkk_visit_checkin_idx ON hid_danisma_visit "
+            "(check_in, id) WHERE hid_kvkk_anonymized IS NOT TRUE")
         return res
 
 
@@ -71,8 +72,9 @@ class HidEtkinlikVisit(models.Model):
     @api.model_cr
     def init(self):
         res = super().init()
-        _index(self.env.cr, "hid_kvkk_event_visit_arrival_idx", "hid_etkinlik_visit",
-               "(arrival_time, id) WHERE hid_kvkk_anonymized IS NOT TRUE")
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS hid_kvkk_event_visit_arrival_idx ON hid_etkinlik_visit "
+            "(arrival_time, id) WHERE hid_kvkk_anonymized IS NOT TRUE")
         return res
 
 
@@ -83,8 +85,9 @@ class HidSms(models.Model):
     @api.model_cr
     def init(self):
         res = super().init()
-        _index(self.env.cr, "hid_kvkk_sms_create_idx", "hid_sms",
-               "(create_date, id) WHERE state <> 'queued' AND hid_kvkk_anonymized IS NOT TRUE")
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS hid_kvkk_sms_create_idx ON hid_sms "
+            "(create_date, id) WHERE state <> 'queued' AND hid_kvkk_anonymized IS NOT TRUE")
         return res
 
 
@@ -99,8 +102,9 @@ class HidCallRecording(models.Model):
     @api.model_cr
     def init(self):
         res = super().init()
-        _index(self.env.cr, "hid_kvkk_recording_create_idx", "hid_call_recording",
-               "(create_date, id) WHERE destroyed IS NOT TRUE")
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS hid_kvkk_recording_create_idx ON hid_call_recording "
+            "(create_date, id) WHERE destroyed IS NOT TRUE")
         return res
 
     @api.multi

@@ -40,9 +40,9 @@ class HidKvkkAppendOnly(models.AbstractModel):
 
     @api.model
     def create(self, vals):
-        if self.env.uid != SUPERUSER_ID:
-            raise AccessError(_("KVKK logs are written by the system only."))
-        return super().create(vals)
+        # Rows are INSERTed by the system's own methods (_log, _record); no ORM create, not
+        # even the superuser's (an administrator over XML-RPC cannot forge a line).
+        raise AccessError(_("KVKK logs are written by the system only."))
 
     @api.multi
     def write(self, vals):
@@ -185,11 +185,17 @@ class HidKvkkDestruction(models.Model):
 
     @api.model
     def _record(self, run, user, kind, action, ids, rule=None, request=None, cutoff=None):
-        """One row (as the system)."""
-        return self.sudo().create({
-            "date": fields.Datetime.now(), "run": run, "user_id": user.id,
-            "rule_id": rule.id if rule else False,
-            "request_id": request.id if request else False,
-            "kind": kind, "action": action, "count": len(ids),
-            "record_ids": ",".join(str(i) for i in sorted(ids)), "cutoff": cutoff,
-        })
+        """One row, INSERTed by the system; the database's clock is the time."""
+        self.env.cr.execute("""
+            INSERT INTO hid_kvkk_destruction (date, run, user_id, rule_id, request_id, kind,
+                                              action, count, record_ids, cutoff, create_uid,
+                                              create_date, write_uid, write_date)
+            VALUES (now() AT TIME ZONE 'UTC', %(run)s, %(uid)s, %(rule)s, %(request)s,
+                    %(kind)s, %(action)s, %(count)s, %(ids)s, %(cutoff)s, %(uid)s,
+                    now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC')
+            RETURNING id
+        """, {"run": run, "uid": user.id, "rule": rule.id if rule else None,
+              "request": request.id if request else None, "kind": kind, "action": action,
+              "count": len(ids), "ids": ",".join(str(i) for i in sorted(ids)),
+              "cutoff": cutoff or None})
+        return self.browse(self.env.cr.fetchone()[0])

@@ -152,9 +152,7 @@ class HidKvkkRequest(models.Model):
         selection=DECISIONS,
     )
     decision_reason = fields.Text()
-    answer = fields.Text(
-        string="Answer",
-    )
+    answer = fields.Text()
     answer_date = fields.Date(
         string="Answer Sent On",
         readonly=True,
@@ -329,8 +327,8 @@ class HidKvkkRequest(models.Model):
         Engine = self.env["hid.kvkk.engine"].sudo()
         run = "%s/%s" % (self.name, fields.Datetime.now())
         kept = self._hid_kept_lines(partner)
-        done = Engine.with_context(active_test=False)._erase_citizens(partner.ids, run,
-                                                                      request=self)
+        done = Engine.with_context(active_test=False)._erase_citizens(
+            partner.ids, run, request=self, user=self.env.user)
         labels = dict(self.env["hid.kvkk.retention.rule"]._fields["kind"]._description_selection(
             self.env))
         lines = [_("Anonymised:")] + ["- %s: %d" % (labels[kind], len(ids))

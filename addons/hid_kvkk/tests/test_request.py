@@ -124,6 +124,7 @@ class TestRequest(KvkkCase):
         self.assertEqual(self.citizen.name, "Fatma Yılmaz")
         self.assertTrue(a["evrak"].sudo().sender_id)
         kinds = set(req.sudo().destruction_ids.mapped("kind"))
+        self.assertEqual(req.sudo().destruction_ids.mapped("user_id"), self.staff)
         self.assertEqual(kinds, {"application", "call", "call_recording", "visit",
                                  "event_visit", "sms", "survey_answer"})
 

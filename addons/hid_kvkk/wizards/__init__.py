@@ -1,3 +1,4 @@
 # Copyright 2026 Sancaktepe Belediyesi
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 from . import hid_kvkk_legal_hold
+from . import hid_kvkk_reveal
