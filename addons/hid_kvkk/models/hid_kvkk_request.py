@@ -415,9 +415,23 @@ class HidKvkkExport(models.AbstractModel):
     ]
 
     @api.model
+    def _titles(self):
+        """The sections' titles, translated (literal, so that they are exported)."""
+        return {
+            "Citizen card": _("Citizen card"), "Applications": _("Applications"),
+            "Calls": _("Calls"), "Call recordings": _("Call recordings"),
+            "Visits (desk)": _("Visits (desk)"), "Halk Günü queue": _("Halk Günü queue"),
+            "Documents": _("Documents"), "SMS": _("SMS"),
+            "Satisfaction surveys": _("Satisfaction surveys"),
+            "Event invitations": _("Event invitations"),
+            "Who saw the data": _("Who saw the data"),
+        }
+
+    @api.model
     def _sections(self, partner):
         """[(title, [column labels], [[cell text]])] for `partner`, every kind of record."""
         out = []
+        titles = self._titles()
         for title, model, owner, names in self.SECTIONS:
             Model = self.env[model].sudo().with_context(active_test=False, lang=self.env.lang)
             domain = [(owner, "=", partner.id)]
@@ -427,7 +441,7 @@ class HidKvkkExport(models.AbstractModel):
             fields_ = [Model._fields[n] for n in names]
             labels = [f.get_description(self.env)["string"] for f in fields_]
             rows = [[self._cell(record, f) for f in fields_] for record in records]
-            out.append((_(title), labels, rows))
+            out.append((titles[title], labels, rows))
         return out
 
     @api.model
