@@ -39,7 +39,7 @@ class HidKvkkAppendOnly(models.AbstractModel):
         self.env.cr.execute(APPEND_ONLY_SQL.format(table=self._table))
 
     @api.model
-    def create(self, vals):
+    def create(self, vals):  # pylint: disable=method-required-super
         # Rows are INSERTed by the system's own methods (_log, _record); no ORM create, not
         # even the superuser's (an administrator over XML-RPC cannot forge a line).
         raise AccessError(_("KVKK logs are written by the system only."))
