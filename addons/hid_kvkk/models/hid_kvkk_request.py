@@ -126,7 +126,7 @@ class HidKvkkRequest(models.Model):
     )
     deadline_light = fields.Selection(
         selection=LIGHTS,
-        string="Deadline",
+        string="Deadline Status",
         compute="_compute_deadline_light",
     )
     partner_id = fields.Many2one(
