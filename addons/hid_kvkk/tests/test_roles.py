@@ -1,6 +1,9 @@
 # Copyright 2026 Sancaktepe Belediyesi
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 """The KVKK role in the chain, the ACL matrix of every hid_kvkk model, the translations."""
+import os
+
+from odoo.modules.module import get_module_path
 from odoo.tests.common import TransactionCase
 
 from odoo.addons.hid_basvuru.tests.common import new_user, untranslated_terms
@@ -50,6 +53,14 @@ class TestRoles(TransactionCase):
                     got = self.env[model].sudo(user).check_access_rights(
                         op, raise_exception=False)
                     self.assertEqual(got, may, "%s %s %s" % (role, op, model))
+
+    def test_privacy_in_turkish(self):
+        """OCA ships no Turkish for privacy: hid_kvkk/i18n_extra/tr.po carries it."""
+        extra = os.path.join(get_module_path("hid_kvkk"), "i18n_extra", "tr.po")
+        missing = untranslated_terms(self.env, "privacy", po_path=extra)
+        self.assertFalse(missing, "i18n_extra/tr.po lacks privacy terms: %s" % missing)
+        menu = self.env.ref("privacy.parent_menu_data_protection")
+        self.assertEqual(menu.groups_id, self.env.ref("base.group_system"))
 
     def test_every_term_translated(self):
         missing = untranslated_terms(self.env, "hid_kvkk")
