@@ -95,6 +95,17 @@ class HidAnketSatisfaction(models.Model):
     _name = "hid.anket.satisfaction"
     _inherit = ["hid.anket.satisfaction", "hid.kvkk.anonymized.mixin"]
 
+    @api.model_cr
+    def init(self):
+        res = super().init()
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS hid_kvkk_satisfaction_partner_idx "
+            "ON hid_anket_satisfaction (partner_id)")
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS hid_kvkk_satisfaction_create_idx "
+            "ON hid_anket_satisfaction (create_date, id) WHERE hid_kvkk_anonymized IS NOT TRUE")
+        return res
+
 
 class HidCallRecording(models.Model):
     _inherit = "hid.call.recording"

@@ -146,6 +146,11 @@ class HidKvkkRetentionRule(models.Model):
                 total += len(ids)
                 if auto_commit:
                     self.env.cr.commit()  # pylint: disable=invalid-commit
+            if not total:
+                # The run is on record even when nothing was due (the periodic destruction
+                # of the Yönetmelik, md. 11, is proven by these rows).
+                Destruction._record(run, user, rule.kind, rule.action, [], rule=rule,
+                                    cutoff=cutoff)
             rule.write({"last_run": fields.Datetime.to_string(now), "last_count": total})
             if auto_commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit

@@ -88,8 +88,11 @@ class TestRetention(KvkkCase):
         self.assertEqual((rec.kind, rec.action, rec.count, rec.record_ids, rec.user_id),
                          ("application", "anonymise", 1, str(self.t_old.id), self.director))
         self.assertEqual(rec.cutoff, "2016-12-02 03:00:00")
-        # A second run finds nothing more.
+        # A second run finds nothing more, and says so.
         self.assertEqual(self.run_rule(rule), 0)
+        empty = self.env["hid.kvkk.destruction"].sudo().search(
+            [("rule_id", "=", rule.id)], order="id desc", limit=1)
+        self.assertEqual((empty.count, empty.record_ids or ""), (0, ""))
 
     def test_legal_hold_lifted_then_taken(self):
         rule = self.rule("application", "closure", 10)
