@@ -52,8 +52,9 @@ SPECS = {
                  "                AND (o.closed IS NOT TRUE OR o.hid_kvkk_legal_hold)) "
                  "AND NOT EXISTS (SELECT 1 FROM hid_call o WHERE o.partner_id = x.id "
                  "                AND o.hid_kvkk_legal_hold) "
-                 "AND NOT EXISTS (SELECT 1 FROM hid_evrak o WHERE o.sender_id = x.id "
-                 "                AND o.hid_kvkk_legal_hold)",
+                 # The sender of a registered document stays: the registry (kept under
+                 # the State Archives regulation) names its sender through the card.
+                 "AND NOT EXISTS (SELECT 1 FROM hid_evrak o WHERE o.sender_id = x.id)",
         # No contact since the cut-off: no application received or closed, no call, no
         # visit, no Halk Günü visit after it.
         "last_contact": """

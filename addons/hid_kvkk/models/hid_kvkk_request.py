@@ -363,6 +363,7 @@ class HidKvkkRequest(models.Model):
         if docs:
             lines.append("- " + _("Registered documents (kept under the State Archives "
                                   "regulation): %s") % ", ".join(docs.mapped("name")))
+            lines.append("- " + _("The citizen card, as the sender of those documents."))
         calls = self.env["hid.call"].sudo().search([("partner_id", "=", partner.id),
                                                     ("hid_kvkk_legal_hold", "=", True)])
         if calls:

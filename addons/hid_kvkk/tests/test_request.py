@@ -129,13 +129,26 @@ class TestRequest(KvkkCase):
                                  "event_visit", "sms", "survey_answer"})
 
     def test_erase_whole_citizen_when_nothing_is_open(self):
+        """Nothing open: the card goes too — unless the citizen sent a registered document
+        (the registry names its sender through the card)."""
         self.env.cr.execute("UPDATE helpdesk_ticket SET closed = TRUE, stage_id = %s "
                             "WHERE partner_id = %s", (self.stages["closed"], self.citizen.id))
         req = self.request(rights=("silme",))
         req.sudo(self.staff).action_erase()
         self.citizen.invalidate_cache()
-        self.assertEqual(self.citizen.sudo().name, "Anonim vatandaş #%d" % self.citizen.id)
-        self.assertFalse(self.citizen.sudo().tckn)
+        self.assertEqual(self.citizen.sudo().name, "Fatma Yılmaz")
+        self.assertIn("sender", req.with_context(lang="en_US").erasure_summary)
+        loner = self.env["res.partner"].create({
+            "name": "Yalnız Vatandaş", "hid_citizen": True, "mobile": "0536 111 22 33",
+            "tckn": "10000000382"})
+        self.app(loner, "2025-01-10 08:00:00", "2025-01-20 08:00:00")
+        req2 = self.request(applicant_name="Yalnız Vatandaş", tckn="10000000382",
+                            rights=("silme",))
+        self.assertEqual(req2.partner_id, loner)
+        req2.sudo(self.staff).action_erase()
+        loner.invalidate_cache()
+        self.assertEqual(loner.sudo().name, "Anonim vatandaş #%d" % loner.id)
+        self.assertFalse(loner.sudo().tckn or loner.sudo().mobile)
         self.assertEqual(self.other.sudo().name, "Mehmet Başka")
 
     def test_erase_needs_the_right_and_legal_hold_blocks(self):
