@@ -205,4 +205,3 @@ class HelpdeskTicket(models.Model):
             cr.execute(sql.SQL("CREATE INDEX IF NOT EXISTS {} ON {} USING gin ({} gin_trgm_ops)")
                        .format(sql.Identifier(index), sql.Identifier(table),
                                sql.Identifier(column)))
-

@@ -18,7 +18,8 @@ from .common_ticket import HidTicketCase
 
 # a 1x1 PNG
 PNG = base64.b64decode(
-    b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+    b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQ"
+    b"AAAABJRU5ErkJggg==")
 
 
 class TestSearch(HidTicketCase):

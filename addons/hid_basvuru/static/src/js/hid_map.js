@@ -263,8 +263,8 @@ odoo.define("hid_basvuru.map", function (require) {
             this.$mapNode = $("<div class='o_hid_map o_hid_map_full'/>");
             this.$el.append(this.$status, this.$mapNode);
             var bounds = this.options.bounds;
-            this.map = L.map(this.$mapNode[0]).fitBounds([[bounds[0], bounds[1]],
-                                                         [bounds[2], bounds[3]]]);
+            this.sancaktepe = L.latLngBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]]);
+            this.map = L.map(this.$mapNode[0]).setView(this.options.center, 12);
             tileLayer(this.options).addTo(this.map);
             this.cluster = L.markerClusterGroup();
             this.map.addLayer(this.cluster);
@@ -273,9 +273,11 @@ odoo.define("hid_basvuru.map", function (require) {
             });
             this._update_control_panel();
             return this._super.apply(this, arguments).then(function () {
+                // sized once the action is in the page: then Sancaktepe fills the map
                 setTimeout(function () {
                     if (self.map) {
                         self.map.invalidateSize();
+                        self.map.fitBounds(self.sancaktepe);
                         self._load();
                     }
                 }, 50);
