@@ -3,14 +3,12 @@ unknown phone, one citizen field, KVKK text, empty coordinates, a point outside 
 warned about), the same map on the public form (with a photo, then shown as a thumbnail),
 the applications' map with clustered markers as a müdürlük user (its record rules), the
 kanban card's "number · type", and the date filters evaluated by the web client on a fixed
-clock. Map tiles come from a local stub server (hid_basvuru.tile_url), never the internet.
+clock. Map tiles come from the session's stub server (conftest, hid_basvuru.tile_url).
 
 New strings of hid_basvuru are translated when the lead regenerates its tr.po: the texts
 checked here accept the Turkish or, until then, the English source."""
 import datetime
-import http.server
 import re
-import threading
 
 import pytest
 
@@ -24,38 +22,9 @@ TEM_POINT = (41.0600, 29.3400)
 OUTSIDE = ("41.008200", "28.978400")  # Sultanahmet
 
 
-class _Tiles(http.server.BaseHTTPRequestHandler):
-    hits = []
-    body = png(8, 8)
-
-    def do_GET(self):  # noqa: N802 (http.server's name)
-        _Tiles.hits.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "image/png")
-        self.send_header("Content-Length", str(len(self.body)))
-        self.end_headers()
-        self.wfile.write(self.body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def admin(server):
     return server.login("admin", "admin")
-
-
-@pytest.fixture(scope="module")
-def tiles(admin):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Tiles)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    url = "http://127.0.0.1:%d" % httpd.server_address[1]
-    admin("ir.config_parameter", "set_param", "hid_basvuru.tile_url", url + "/{z}/{x}/{y}.png")
-    yield url
-    # the other map tests set hid_saha.tile_url: ours must not shadow it after this module
-    admin("ir.config_parameter", "set_param", "hid_basvuru.tile_url", False)
-    httpd.shutdown()
 
 
 def _either(text, *variants):
@@ -113,7 +82,7 @@ def test_intake_map_picker(page, server, admin, tiles, screenshots):
     page.press(modal + " .o_hid_lon", "Tab")
     page.wait_for_selector(modal + " .o_hid_map .leaflet-marker-icon")
     warning.wait_for(state="hidden")
-    assert any(hit.endswith(".png") for hit in _Tiles.hits), "tiles from the configured URL"
+    assert any(hit.endswith(".png") for hit in tiles.hits), "tiles from the configured URL"
     page.screenshot(path=str(screenshots / "ekran-1-intake-map.png"))
     page.click(modal + " footer button.btn-primary")
     page.wait_for_selector(".o_form_view .o_statusbar_status")
