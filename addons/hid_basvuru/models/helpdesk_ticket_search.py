@@ -38,7 +38,6 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     received_day = fields.Date(
-        string="Received Day",
         compute="_compute_received_day",
         store=True,
         index=True,

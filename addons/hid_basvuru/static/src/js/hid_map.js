@@ -98,11 +98,15 @@ odoo.define("hid_basvuru.map", function (require) {
         },
 
         destroy: function () {
+            this._removeMap();
+            this._super.apply(this, arguments);
+        },
+
+        _removeMap: function () {
             if (this.map) {
                 this.map.remove();
-                this.map = null;
             }
-            this._super.apply(this, arguments);
+            this.map = this.marker = this.$mapNode = this.$text = null;
         },
 
         isSet: function () {
@@ -119,6 +123,13 @@ odoo.define("hid_basvuru.map", function (require) {
             var self = this;
             var point = this._point();
             var editable = this.mode === "edit";
+            if (!editable && !point) {
+                // read-only without a point: a line of text, no map (no tiles to fetch)
+                this._removeMap();
+                this.$el.empty().append($("<span class='o_hid_map_text text-muted'/>")
+                    .text(_t("No point on the map")));
+                return;
+            }
             if (!this.$mapNode) {
                 this.$el.empty();
                 if (editable) {
