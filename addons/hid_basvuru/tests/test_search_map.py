@@ -291,6 +291,12 @@ class TestIntakeScreen(HidTicketCase):
         self.assertEqual(intake.citizen_state, "search")
         self.assertFalse(intake.lookup_message)
 
+    def test_name_given_by_another_screen(self):
+        """A visit (hid_danisma) fills the new citizen's name without a phone: it shows."""
+        intake = self.new(new_name="Ziyaretçi Kişi")
+        intake._onchange_find_citizen()
+        self.assertEqual(intake.citizen_state, "new")
+
     def test_known_phone_is_found(self):
         intake = self.new(phone="0532 111 22 33")
         intake._onchange_find_citizen()

@@ -163,10 +163,11 @@ class HidBasvuruIntake(models.TransientModel):
             return None, None
         return phone, tckn
 
-    @api.onchange("phone", "tckn")
+    @api.onchange("phone", "tckn", "new_name")
     def _onchange_find_citizen(self):
         """A known phone number or TC kimlik no brings up the citizen and their history;
-        an unknown one says so and opens the new citizen's name."""
+        an unknown one says so and opens the new citizen's name (as does a name filled in
+        by the screen that opened this one, e.g. a desk visit)."""
         partner = self._find_citizen()
         if partner:
             self.partner_id = partner
@@ -180,7 +181,9 @@ class HidBasvuruIntake(models.TransientModel):
             self.lookup_message = _("No registered citizen found — new citizen (phone: "
                                     "%(phone)s).") % {"phone": phone_lib.format_national(phone)} \
                 if phone else _("No registered citizen found — new citizen.")
-        elif self.citizen_state == "new" and not self.new_name:
+        elif self.new_name and not self.partner_id:
+            self.citizen_state = "new"
+        elif self.citizen_state == "new":
             self.citizen_state = "search"
             self.lookup_message = False
 
