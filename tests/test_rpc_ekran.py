@@ -15,6 +15,7 @@ Policy:
 import xmlrpc.client
 
 import pytest
+import requests
 
 ROLES = ["him.mudur", "him.personel", "cagri.merkezi", "fen.yonetici", "fen.kullanici",
          "temizlik.kullanici"]
@@ -116,3 +117,19 @@ def test_raw_create(server, world, login):
     new = s("helpdesk.ticket", "create", dict(vals, anonymous=True))
     row = world["admin"]("helpdesk.ticket", "read", [new], ["number", "team_id"])[0]
     assert row["number"] and row["team_id"], "numbered and routed as at the intake"
+
+
+def test_leaflet_and_markercluster_routes(server):
+    """hid_basvuru serves Leaflet and Leaflet.markercluster to every map (no login: the
+    public form uses them), allow-listed files only."""
+    for path, kind in (("leaflet/leaflet.js", "javascript"), ("leaflet/leaflet.css", "css"),
+                       ("leaflet.markercluster/leaflet.markercluster.js", "javascript"),
+                       ("leaflet.markercluster/MarkerCluster.css", "css"),
+                       ("leaflet.markercluster/MarkerCluster.Default.css", "css")):
+        answer = requests.get(server.url + "/hid/lib/" + path, timeout=30)
+        assert answer.status_code == 200, path
+        assert kind in answer.headers["Content-Type"], path
+    for bad in ("leaflet.markercluster/leaflet.markercluster.js.map",
+                "leaflet.markercluster/../package.json", "leaflet.markercluster/x.js",
+                "leaflet.markercluster/leaflet.markercluster-src.js"):
+        assert requests.get(server.url + "/hid/lib/" + bad, timeout=30).status_code == 404, bad
