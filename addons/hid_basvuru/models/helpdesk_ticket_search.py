@@ -74,10 +74,12 @@ class HelpdeskTicket(models.Model):
                 if ticket.received_date else False
 
     def _compute_hid_search(self):
+        """Search-only fields: they hold nothing."""
         for ticket in self:
             ticket.hid_search = False
             ticket.hid_search_phone = False
             ticket.hid_search_citizen = False
+            ticket.hid_search_tckn = False
 
     # ---------------------------------------------------
     # Search methods (as the user: the record rules still apply to the result)

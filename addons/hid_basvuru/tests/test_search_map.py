@@ -52,6 +52,9 @@ class TestSearch(HidTicketCase):
         for typed in ("10000000146", "100 000 001 46"):
             self.assertIn(self.ticket, self.find(self.agent, [("hid_search_tckn", "=", typed)]))
             self.assertIn(self.ticket, self.find(self.agent, [("hid_search", "ilike", typed)]))
+        self.assertEqual(self.ticket.sudo(self.agent).read(
+            ["hid_search", "hid_search_phone", "hid_search_tckn"])[0]["hid_search_tckn"], False,
+            "search-only fields hold nothing")
         # the Fen user may read the application, not its applicant's TC kimlik no
         self.assertIn(self.ticket, self.find(self.fen_user, [("id", "=", self.ticket.id)]))
         with self.assertRaises(AccessError):
