@@ -230,3 +230,31 @@ def test_date_filters_in_the_browser(page, server, admin):
                                          "received_day < 2027-02-01"]
     assert results["received_year"] == ["received_day >= 2027-01-01",
                                         "received_day <= 2027-12-31"]
+
+
+def test_ticket_point_set_by_him_staff(page, server, admin, tiles, screenshots):
+    """On the application's form, HİM staff mark the point of a case that had none."""
+    agent = server.login("cagri.merkezi")
+    category = admin("helpdesk.ticket.category", "search", [("team_id.code", "=", "TEM")],
+                     limit=1)[0]
+    ticket = agent("helpdesk.ticket", "create", {
+        "name": "Noktasız başvuru", "description": "<p>Yer sonra</p>", "category_id": category,
+        "anonymous": True})
+    login(page, server, "him.personel")
+    page.goto(server.url + "/web#id=%d&model=helpdesk.ticket&view_type=form" % ticket)
+    page.wait_for_selector(".o_form_view .o_statusbar_status")
+    assert page.locator(".o_form_view .o_hid_map").count() == 0, "no point: no map"
+    assert page.locator(".o_form_view .o_hid_map_text").is_visible()
+    page.click(".o_form_button_edit")
+    page.wait_for_selector(".o_form_view .o_hid_map .leaflet-tile")
+    assert page.input_value(".o_form_view .o_hid_lat") == ""
+    page.locator(".o_form_view .o_hid_map").scroll_into_view_if_needed()
+    box = page.locator(".o_form_view .o_hid_map").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_selector(".o_form_view .o_hid_map .leaflet-marker-icon")
+    page.click(".o_form_button_save")
+    page.wait_for_selector(".o_form_button_edit", state="visible")
+    row = admin("helpdesk.ticket", "read", [ticket], ["latitude", "longitude"])[0]
+    assert abs(row["latitude"] - 41.0008) < 0.01 and abs(row["longitude"] - 29.231) < 0.02, row
+    page.screenshot(path=str(screenshots / "ekran-6-ticket-point-set.png"))
+    assert not page.js_errors, page.js_errors

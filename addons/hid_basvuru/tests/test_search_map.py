@@ -295,10 +295,13 @@ class TestIntakeScreen(HidTicketCase):
         self.assertFalse(intake.lookup_message)
 
     def test_name_given_by_another_screen(self):
-        """A visit (hid_danisma) fills the new citizen's name without a phone: it shows."""
-        intake = self.new(new_name="Ziyaretçi Kişi")
+        """A screen that opens the intake with a new citizen's name: the name shows."""
+        Intake = self.env["hid.basvuru.intake"].sudo(self.agent).with_context(
+            default_new_name="Ziyaretçi Kişi")
+        self.assertEqual(Intake.default_get(["citizen_state"])["citizen_state"], "new")
+        intake = Intake.new({"new_name": "Ziyaretçi Kişi", "citizen_state": "new"})
         intake._onchange_find_citizen()
-        self.assertEqual(intake.citizen_state, "new")
+        self.assertEqual(intake.citizen_state, "new", "no phone typed: still the new name")
 
     def test_known_phone_is_found(self):
         intake = self.new(phone="0532 111 22 33")

@@ -163,11 +163,11 @@ class HidBasvuruIntake(models.TransientModel):
             return None, None
         return phone, tckn
 
-    @api.onchange("phone", "tckn", "new_name")
+    @api.onchange("phone", "tckn")
     def _onchange_find_citizen(self):
         """A known phone number or TC kimlik no brings up the citizen and their history;
-        an unknown one says so and opens the new citizen's name (as does a name filled in
-        by the screen that opened this one, e.g. a desk visit)."""
+        an unknown one says so and opens the new citizen's name (kept open when the screen
+        that opened this one filled the name, e.g. a desk visit)."""
         partner = self._find_citizen()
         if partner:
             self.partner_id = partner
