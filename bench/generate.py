@@ -263,6 +263,9 @@ def gen_tickets(cr, env, n, seed, hid, start):
                       "'YYYY') || '-%%' AND o.id < %(first)s), 0))::text, 6, '0')",
             "basvuru_type_id": "ty.id",
             "received_date": "d.received",
+            # the Istanbul day the date filters use (hid_basvuru's helpdesk_ticket_search.py)
+            "received_day": "(d.received at time zone 'UTC' at time zone 'Europe/Istanbul')"
+                            "::date",
             "mahalle_id": "rp.mahalle_id",
             "address": "'Örnek Sk. No:' || (d.id %% 120 + 1)",
             "cimer_no": "CASE WHEN ch.code = 'cimer' THEN 'C' || d.id END",

@@ -60,13 +60,16 @@ setup_lessc() {
         >"$HID_VAR/log/npm.log" 2>&1 || die "npm install less failed (see var/log/npm.log)."
 }
 
-# Leaflet (maps of the field page and any other HİD page: served by hid_saha at
-# /hid/lib/leaflet/ from var/node/node_modules/leaflet/dist).
+# Leaflet and Leaflet.markercluster (every HİD map: served by hid_basvuru at
+# /hid/lib/leaflet/ and /hid/lib/leaflet.markercluster/ from var/node/node_modules/*/dist).
 setup_leaflet() {
-    [ -f "$HID_NODE/node_modules/leaflet/dist/leaflet.js" ] && return 0
+    [ -f "$HID_NODE/node_modules/leaflet/dist/leaflet.js" ] \
+        && [ -f "$HID_NODE/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js" ] \
+        && return 0
     need_cmd npm "maps use Leaflet from npm; install Node.js (apt-get install nodejs npm)."
-    say "installing leaflet 1.9.4 into var/node"
+    say "installing leaflet 1.9.4 and leaflet.markercluster 1.5.3 into var/node"
     npm install --silent --no-audit --no-fund --prefix "$HID_NODE" leaflet@1.9.4 \
+        leaflet.markercluster@1.5.3 \
         >>"$HID_VAR/log/npm.log" 2>&1 || die "npm install leaflet failed (see var/log/npm.log)."
 }
 

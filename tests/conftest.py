@@ -1,12 +1,16 @@
 """Live tests: a real Odoo server on a copy of the test template, real HTTP and XML-RPC, and
 Debian's Chromium driven by Playwright. Run by scripts/test.sh (make test) on Python >= 3.9."""
+import http.server
 import os
 import re
 import signal
 import socket
+import struct
 import subprocess
+import threading
 import time
 import xmlrpc.client
+import zlib
 from pathlib import Path
 
 import pytest
@@ -33,6 +37,45 @@ DEMO_USERS = {
 }
 # Server log lines that are expected while these tests deny access on purpose.
 EXPECTED_LOG = re.compile(r"odoo\.(http|addons\.base\.ir\.ir_rule|models): .*(Access|access)")
+
+
+def _tile_png(size=8):
+    """A small valid PNG (no image library in the test venv)."""
+    raw = b"".join(b"\x00" + b"\x80\x20\x20" * size for _ in range(size))
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+class _TileHandler(http.server.BaseHTTPRequestHandler):
+    """Map tiles for every HİD map of the session: never the internet."""
+    hits = []
+    body = _tile_png()
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        _TileHandler.hits.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args):
+        pass
+
+
+class Tiles:
+    """The session's stub tile server: `url` (XYZ template base) and the paths asked."""
+
+    def __init__(self):
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _TileHandler)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.url = "http://127.0.0.1:%d" % self.httpd.server_address[1]
+        self.hits = _TileHandler.hits
 
 
 def _free_port():
@@ -89,12 +132,17 @@ def server():
             pytest.fail("Odoo did not start on %s:\n%s" % (url, _tail(log)))
         time.sleep(0.5)
     server = Server(url, DB, log)
+    # Every map (back office, public form, field page) takes its tiles from a local stub.
+    server.tiles = Tiles()
+    server.login("admin", "admin")("ir.config_parameter", "set_param", "hid_basvuru.tile_url",
+                                   server.tiles.url + "/{z}/{x}/{y}.png")
     # PDF reports: wkhtmltopdf fetches the page from report.url (else web.base.url, the
     # template's 127.0.0.1:8069, where make run may be serving another database).
     server.login("admin", "admin")("ir.config_parameter", "set_param", "report.url", url)
     yield server
     os.killpg(proc.pid, signal.SIGTERM)
     proc.wait(timeout=30)
+    server.tiles.httpd.shutdown()
     errors = [line for line in _lines(log)
               if re.search(r" (ERROR|CRITICAL) ", line) and not EXPECTED_LOG.search(line)]
     assert not errors, "the server logged errors:\n" + "\n".join(errors[:20])
@@ -106,6 +154,12 @@ def _lines(path):
 
 def _tail(path, n=30):
     return "\n".join(_lines(path)[-n:])
+
+
+@pytest.fixture(scope="session")
+def tiles(server):
+    """The stub tile server every map of the session uses (hid_basvuru.tile_url)."""
+    return server.tiles
 
 
 @pytest.fixture(scope="session")

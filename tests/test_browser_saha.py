@@ -1,10 +1,8 @@
 """The field page in Chromium on a phone-sized screen with a granted position: a capture
 made while the browser is offline waits in IndexedDB (the page says so), and is sent with
 its tracking number when the network is back. Map tiles come from a local stub server
-(hid_saha.tile_url), never from the internet."""
-import http.server
+(hid_basvuru.tile_url, set by conftest for the session), never from the internet."""
 import re
-import threading
 
 import pytest
 
@@ -12,31 +10,6 @@ from test_saha_http import png
 
 PHONE = {"width": 390, "height": 844}
 POSITION = {"latitude": 41.0015, "longitude": 29.2290, "accuracy": 15}
-
-
-class _Tiles(http.server.BaseHTTPRequestHandler):
-    hits = []
-    body = png(8, 8)
-
-    def do_GET(self):  # noqa: N802 (http.server's name)
-        _Tiles.hits.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "image/png")
-        self.send_header("Content-Length", str(len(self.body)))
-        self.end_headers()
-        self.wfile.write(self.body)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def tiles():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Tiles)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield "http://127.0.0.1:%d" % httpd.server_address[1]
-    httpd.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +45,6 @@ def _waiting_in_idb(page):
 
 def test_capture_offline_then_sent(server, admin, tiles, phone, screenshots):
     context, page = phone
-    admin("ir.config_parameter", "set_param", "hid_saha.tile_url", tiles + "/{z}/{x}/{y}.png")
     sarigazi = admin("hid.mahalle", "search", [("name", "=", "Sarıgazi")])[0]
     admin("hid.mahalle", "write", [sarigazi], {"latitude": 41.0012, "longitude": 29.2288})
     saha_uid = server.login("saha.personel").uid
@@ -99,7 +71,7 @@ def test_capture_offline_then_sent(server, admin, tiles, phone, screenshots):
     assert page.input_value("#saha-mahalle") == str(sarigazi)
     assert "Sarıgazi" in page.inner_text("#saha-proposal")
     page.wait_for_selector("#saha-map .leaflet-marker-icon")
-    assert any(hit.endswith(".png") for hit in _Tiles.hits), "tiles from the configured URL"
+    assert any(hit.endswith(".png") for hit in tiles.hits), "tiles from the configured URL"
     # the assigned application is listed with its address on the map
     card = page.locator(".saha-task", has_text=task_number)
     assert "Çınar Sk. 5" in card.inner_text()

@@ -4,6 +4,12 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import plaintext2html
 
+from ..lib import phone as phone_lib
+from ..lib import tckn as tckn_lib
+from ..lib.exceptions import HidLibError
+
+KVKK_PARAM = "hid_basvuru.kvkk_notice_text"
+
 
 class HidBasvuruIntake(models.TransientModel):
     """The "Yeni Başvuru" screen: find the caller first, then register in one save."""
@@ -25,7 +31,25 @@ class HidBasvuruIntake(models.TransientModel):
         help="Search by name, phone or TC kimlik no.",
     )
     new_name = fields.Char(
-        string="Name of a New Citizen",
+        string="New Citizen",
+        help="No registered citizen has this phone or TC kimlik no: write the caller's name "
+             "and surname; the citizen is created with the application.",
+    )
+    # search: nothing looked up yet (choose a citizen by name, or type the phone);
+    # found: the phone or TC kimlik no is a registered citizen's; new: it is nobody's.
+    citizen_state = fields.Selection(
+        selection=[("search", "Search"), ("found", "Registered citizen"),
+                   ("new", "New citizen")],
+        default=lambda self: "new" if self.env.context.get("default_new_name") else "search",
+        readonly=True,
+    )
+    lookup_message = fields.Char(
+        readonly=True,
+    )
+    kvkk_notice_text = fields.Text(
+        string="KVKK Notice",
+        default=lambda self: self._default_kvkk_notice_text(),
+        readonly=True,
     )
     partner_ticket_ids = fields.Many2many(
         comodel_name="helpdesk.ticket",
@@ -116,15 +140,58 @@ class HidBasvuruIntake(models.TransientModel):
             intake.possible_duplicate_ids = Ticket.new(
                 intake._prepare_ticket_vals(intake.partner_id))._hid_find_possible_duplicates()
 
+    @api.model
+    def _default_kvkk_notice_text(self):
+        """The notice read to the applicant: the system parameter (Turkish by default, the
+        municipality may change it), else the text of this module."""
+        text = self.env["ir.config_parameter"].sudo().get_param(KVKK_PARAM)
+        return text or _(
+            "Sancaktepe Municipality, as data controller under Law No. 6698 on the Protection "
+            "of Personal Data (KVKK), processes your name, phone, T.C. identity number, "
+            "address and the details of your application only to register, route and answer "
+            "it and to inform you by SMS. They are shared only with the directorates handling "
+            "it and with public institutions where the law requires it, and kept for the "
+            "periods of the archive legislation. You may use your rights under Article 11 of "
+            "the KVKK by applying to the municipality.")
+
+    def _lookup_values(self):
+        """Whether the typed phone / TC kimlik no is complete and valid (a lookup was made)."""
+        try:
+            phone = phone_lib.normalize_phone(self.phone) if self.phone else None
+            tckn = tckn_lib.normalize_tckn(self.tckn) if self.tckn else None
+        except HidLibError:
+            return None, None
+        return phone, tckn
+
     @api.onchange("phone", "tckn")
     def _onchange_find_citizen(self):
-        """A known phone number or TC kimlik no brings up the citizen and their history."""
+        """A known phone number or TC kimlik no brings up the citizen and their history;
+        an unknown one says so and opens the new citizen's name (kept open when the screen
+        that opened this one filled the name, e.g. a desk visit)."""
         partner = self._find_citizen()
         if partner:
             self.partner_id = partner
+            self.citizen_state = "found"
+            self.lookup_message = False
+            return
+        phone, tckn = self._lookup_values()
+        if phone or tckn:
+            self.partner_id = False
+            self.citizen_state = "new"
+            self.lookup_message = _("No registered citizen found — new citizen (phone: "
+                                    "%(phone)s).") % {"phone": phone_lib.format_national(phone)} \
+                if phone else _("No registered citizen found — new citizen.")
+        elif self.new_name and not self.partner_id:
+            self.citizen_state = "new"
+        elif self.citizen_state == "new":
+            self.citizen_state = "search"
+            self.lookup_message = False
 
     @api.onchange("partner_id")
     def _onchange_partner_id(self):
+        if self.partner_id:
+            self.citizen_state = "found"
+            self.lookup_message = False
         if self.partner_id.mahalle_id and not self.mahalle_id:
             self.mahalle_id = self.partner_id.mahalle_id
 

@@ -1,4 +1,3 @@
 # Copyright 2026 Sancaktepe Belediyesi
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
-from . import leaflet
 from . import main

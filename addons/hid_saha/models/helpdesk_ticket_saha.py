@@ -101,12 +101,11 @@ class HelpdeskTicket(models.Model):
         page script's messages (Turkish through the user's language)."""
         self._hid_saha_check_user()
         options = self._hid_public_form_options()
-        params = self.env["ir.config_parameter"].sudo()
         mahalleler = options["mahalleler"]
         config = {
-            "tile_url": params.get_param("hid_saha.tile_url")
-            or "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-            "tile_attribution": params.get_param("hid_saha.tile_attribution") or "",
+            # hid_basvuru.tile_url for every map; hid_saha.tile_url is still read
+            "tile_url": self._hid_tile_url(),
+            "tile_attribution": self._hid_tile_attribution(),
             "uid": self.env.uid,
             "max_photos": upload_lib.MAX_FILES,
             "max_photo_size": upload_lib.MAX_FILE_SIZE,
