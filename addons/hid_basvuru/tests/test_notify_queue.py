@@ -131,7 +131,7 @@ class TestNotifyAfterCommit(TransactionCase):
             self.assertEqual(cr.fetchone()[0], 1, "recorded by the save")
             if commit:
                 self.created.append(ticket_id)
-                cr.commit()
+                cr.commit()  # pylint: disable=invalid-commit
             else:
                 cr.rollback()
         return ticket_id, number
