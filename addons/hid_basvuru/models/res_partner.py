@@ -214,8 +214,8 @@ class ResPartner(models.Model):
         """(where clause, params) of the user's read rules on this model, '' when none
         applies, or None when they must go through _apply_ir_rules (a rule leaf that is
         not a plain comparison of one of the model's own columns with constants: paths,
-        x2many, child_of, name searches — their translation runs queries, so it cannot
-        be kept)."""
+        x2many, child_of, name searches run queries when translated, translated fields
+        depend on the language — neither can be kept)."""
         if self.env.uid == odoo.SUPERUSER_ID:
             return ""
         if self._inherits or self._transient:
@@ -235,7 +235,7 @@ class ResPartner(models.Model):
             value = leaf[2]
             values = value if isinstance(value, (list, tuple)) else [value]
             if (field is None or not field.store or not field.column_type
-                    or field.type in ("one2many", "many2many")
+                    or field.translate or field.type in ("one2many", "many2many")
                     or leaf[1] not in self._HID_PLAIN_OPERATORS
                     or not all(v is False or v is None or isinstance(v, (int, str, float))
                                for v in values)
