@@ -55,6 +55,7 @@
         "views/res_partner_views.xml",
         "wizards/hid_basvuru_intake_views.xml",
         "data/hid_rate_limit_data.xml",
+        "data/hid_notify_queue_data.xml",
         "views/basvuru_public_templates.xml",
         "data/hid_sms_data.xml",
         "views/hid_sms_views.xml",

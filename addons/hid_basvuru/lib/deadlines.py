@@ -259,21 +259,24 @@ def changed_window(last, current):
 
     `last` and `current` are the thresholds of deadline_state_params() for the "legal" and
     "target" keys as ISO strings (dates, and datetimes as 'YYYY-MM-DD HH:MM:SS').  A light
-    moves only when a threshold passes its deadline, so between two runs only the deadlines
-    from the lower overdue threshold (inclusive) to the higher due-soon threshold (exclusive)
-    can change.  Returns {'legal_lo', 'legal_hi', 'target_lo', 'target_hi'}, or None when
-    there is no usable last run (then every case must be looked at).  Works whichever way
-    the clock moved."""
+    depends on a deadline only through "deadline < overdue threshold" and "deadline < due-soon
+    threshold", so between two runs it can change only for a deadline that one of the two
+    thresholds passed: from the lower to the higher value of that threshold (lower
+    inclusive, higher exclusive).  Returns, for each key, the range its overdue threshold
+    swept ('<key>_lo', '<key>_hi') and the one its due-soon threshold swept
+    ('<key>_soon_lo', '<key>_soon_hi'); a threshold that did not move sweeps an empty range
+    (lo == hi: on the same day no legal light can change).  None when there is no usable
+    last run (then every case must be looked at).  Works whichever way the clock moved."""
     if not isinstance(last, dict) or any(not isinstance(last.get(k), str) for k in _WINDOW_KEYS):
         return None
     if any(len(last[k]) != len(current[k]) for k in _WINDOW_KEYS):
         return None
-    return {
-        'legal_lo': min(last['legal_overdue'], current['legal_overdue']),
-        'legal_hi': max(last['legal_soon'], current['legal_soon']),
-        'target_lo': min(last['target_overdue'], current['target_overdue']),
-        'target_hi': max(last['target_soon'], current['target_soon']),
-    }
+    window = {}
+    for key in ('legal', 'target'):
+        for threshold, prefix in (('overdue', key), ('soon', key + '_soon')):
+            values = (last['%s_%s' % (key, threshold)], current['%s_%s' % (key, threshold)])
+            window[prefix + '_lo'], window[prefix + '_hi'] = min(values), max(values)
+    return window
 
 
 def holiday_can_move(received_day, deadline, changed_day):

@@ -1,4 +1,6 @@
 """Phone numbers as citizens type them, normalized to E.164 with `phonenumbers`."""
+import re
+
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
@@ -44,6 +46,37 @@ def normalize_phone(raw, region=DEFAULT_REGION):
         return None
     number = _parse(raw, region)
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+# The shapes a Turkish number is usually typed or stored in, once the separators are gone:
+# +90 and ten digits (E.164), or the ten digits with or without the trunk 0.
+_SEPARATORS = re.compile(r"[\s().\-/]")
+_TR_E164 = re.compile(r"\+90[1-9][0-9]{9}")
+_TR_NATIONAL = re.compile(r"0?([1-9][0-9]{9})")
+
+
+def lookup_key(raw, region=DEFAULT_REGION):
+    """The E.164 value to look stored numbers up with, or None; never raises.
+
+    Only valid numbers are ever stored (normalize_phone), so a look-up needs no validation:
+    a typed Turkish number in its usual shapes ("0532 123 45 67", "+90 532 1234567",
+    "5321234567") becomes "+90" and its ten digits without running the parser, and what
+    that gives for an invalid number matches nothing stored, as the parser's refusal would.
+    Any other input (other countries, letters, odd prefixes) goes through normalize_phone.
+    """
+    if not raw:
+        return None
+    text = _SEPARATORS.sub("", str(raw))
+    if region == DEFAULT_REGION:
+        if _TR_E164.fullmatch(text):
+            return text
+        national = _TR_NATIONAL.fullmatch(text)
+        if national:
+            return "+90" + national.group(1)
+    try:
+        return normalize_phone(raw, region)
+    except InvalidPhone:
+        return None
 
 
 def is_mobile(number, region=DEFAULT_REGION):

@@ -3,6 +3,8 @@
 Error messages deliberately do not repeat the number (personal data, KVKK),
 since they may end up in logs.
 """
+import re
+
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
 from stdnum.tr import tckimlik
 from stdnum.util import clean, isdigits
@@ -13,6 +15,16 @@ from .exceptions import InvalidTCKN
 SEPARATORS = ' -.'
 VISIBLE_HEAD = 3
 VISIBLE_TAIL = 2
+
+
+_TCKN_SHAPE = re.compile(r"[1-9][0-9]{10}")
+_TCKN_SEPARATORS = re.compile(r"[ \-.]")
+
+
+def may_be_tckn(raw):
+    """False when normalize_tckn(raw) would surely refuse `raw` (not 11 digits, or a
+    leading 0, once the separators are gone): a cheap test before the full check."""
+    return bool(raw) and bool(_TCKN_SHAPE.fullmatch(_TCKN_SEPARATORS.sub("", str(raw)).strip()))
 
 
 def normalize_tckn(raw):

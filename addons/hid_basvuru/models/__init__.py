@@ -18,6 +18,7 @@ from . import helpdesk_ticket_deadline
 from . import helpdesk_ticket_lifecycle
 from . import helpdesk_ticket_mail
 from . import hid_mail_scope
+from . import hid_notify_queue
 from . import mail_message
 from . import hid_rate_limit
 from . import helpdesk_ticket_public

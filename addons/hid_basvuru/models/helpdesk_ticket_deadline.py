@@ -206,9 +206,10 @@ class HelpdeskTicket(models.Model):
         """Refresh the traffic lights that can have changed since the last run and escalate
         the newly overdue cases. Two set-based queries whatever the number of applications:
         a light moves only when a threshold passes its deadline, so only the open cases whose
-        deadline lies between the last run's thresholds and today's are looked at (partial
-        indexes on the open cases' deadlines), with the cases the lights are missing from and
-        the escalation flags that no longer match.
+        deadline a threshold passed since the last run are looked at (partial indexes on the
+        open cases' deadlines; on the same day no legal light can move), with the escalation
+        flags that no longer match and, when the day changes, the cases the lights are
+        missing from.
 
         Escalation runs in chunks of `chunk` cases; with auto_commit (the scheduled action,
         as hid.sms._send_due) each chunk is committed, so a long run keeps its progress."""
@@ -228,13 +229,24 @@ class HelpdeskTicket(models.Model):
         window = deadlines.changed_window(last, clock)
         if window:
             params.update(window)
+            # only the deadlines a threshold passed since the last run (none for the legal
+            # lights on the same day), each range on the partial index of the open cases
             candidates = """
                 (t.closed IS NOT TRUE AND t.legal_deadline >= %(legal_lo)s
                  AND t.legal_deadline < %(legal_hi)s)
+                OR (t.closed IS NOT TRUE AND t.legal_deadline >= %(legal_soon_lo)s
+                    AND t.legal_deadline < %(legal_soon_hi)s)
                 OR (t.closed IS NOT TRUE AND t.internal_deadline >= %(target_lo)s
                     AND t.internal_deadline < %(target_hi)s)
-                OR t.deadline_state IS NULL
+                OR (t.closed IS NOT TRUE AND t.internal_deadline >= %(target_soon_lo)s
+                    AND t.internal_deadline < %(target_soon_hi)s)
                 OR (t.overdue_escalated AND t.deadline_state IS DISTINCT FROM 'overdue')"""
+            if window["legal_lo"] != window["legal_hi"]:
+                # Missing lights (rows written past the ORM) are repaired once a day, when the
+                # day changes: every application made through the ORM leaves behind a dead
+                # row version without its light until VACUUM, and a bitmap scan of those
+                # (thousands between two autovacuums at 1M) made every hourly run slow.
+                candidates += " OR t.deadline_state IS NULL"
         else:   # first run: every case
             candidates = "TRUE"
         params.update(clock_key=self._HID_CLOCK_KEY, clock=json.dumps(clock, sort_keys=True),

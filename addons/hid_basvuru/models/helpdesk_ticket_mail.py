@@ -78,17 +78,19 @@ class HelpdeskTicket(models.Model):
                 subtype="mail.mt_note", author_id=self.env.user.partner_id.id)
 
     def _notify_team(self, team, note=False):
-        """The müdürlük's members follow the application and get a notification."""
-        partners = team.user_ids.mapped("partner_id")
+        """The müdürlük's members follow the application and get a notification: recorded
+        in this transaction (recipients, text, author, time) and delivered right after the
+        commit, or by the cron (hid.notify.queue): rendering and sending it per recipient
+        was most of a save's work."""
+        partners = team.sudo().user_ids.mapped("partner_id")
         if not partners:
             return
-        self.sudo().message_subscribe(partner_ids=partners.ids)
         body = _("Application %(number)s was routed to %(team)s.") % {
-            "number": self.number, "team": team.name}
+            "number": self.number, "team": team.sudo().name}
         if note:
             body += "<br/>" + note
-        self.sudo().message_post(body=body, partner_ids=partners.ids,
-                                 subtype="mail.mt_note", author_id=self._hid_author())
+        self.env["hid.notify.queue"].sudo()._hid_record(self, partners, body,
+                                                        self._hid_author())
 
     def _notify_applicant(self, text):
         """A notice to the applicant: logged on the application (SMS/e-mail channels follow)."""

@@ -281,6 +281,9 @@ class HelpdeskTicket(models.Model):
     # Public status page
     # ---------------------------------------------------
 
+    # The application an unknown number reads instead (see _hid_public_status), per database.
+    _hid_status_decoy = {}
+
     @api.model
     def _hid_public_status(self, number, phone, ip):
         """What the status page may show for this number and phone; False for any miss.
@@ -288,36 +291,39 @@ class HelpdeskTicket(models.Model):
         A wrong phone and an unknown number do the same work and give the same False, so the
         page cannot be used to find out which numbers exist.
         """
-        if not self.env["hid.rate.limit"]._hid_hit("basvuru.status", ip, STATUS_RATE):
+        number = (number or "").replace("\x00", "").strip()[:32]
+        phone = phone_lib.lookup_key(phone) or ""
+        # One statement for every query: the rate-limit hit, and one indexed look-up that
+        # always returns one row with everything the page shows; then three constant-time
+        # comparisons. An unknown number reads a decoy application (the latest one) by its
+        # id, so that the database does the same work; it is then treated as no application.
+        # Scalar subqueries and no translation join: planning this statement was most of
+        # its cost (the stage's label comes from a cache: stage._hid_public_label).
+        hit, params, limit = self.env["hid.rate.limit"]._hid_hit_sql(
+            "basvuru.status", ip, STATUS_RATE)
+        cr = self.env.cr
+        if cr.dbname not in self._hid_status_decoy:
+            self._hid_status_new_decoy()
+        params.update(number=number or "-", decoy=self._hid_status_decoy[cr.dbname])
+        cr.execute("""
+            WITH hit AS (%s)
+            SELECT hit.count, t.number = %%(number)s, t.id, t.anonymous, t.public_phone,
+                   p.mobile, p.phone, t.number, t.stage_id,
+                   (SELECT tm.name FROM helpdesk_ticket_team tm WHERE tm.id = t.team_id),
+                   t.received_date, t.closed_date, t.closure_state, t.legal_deadline,
+                   t.answer, t.answer_date
+              FROM hit
+              LEFT JOIN helpdesk_ticket t ON t.id = COALESCE(
+                   (SELECT k.id FROM helpdesk_ticket k WHERE k.number = %%(number)s
+                     ORDER BY k.id LIMIT 1), %%(decoy)s)
+              LEFT JOIN res_partner p ON p.id = t.partner_id
+        """ % hit, params)
+        count, found, *row = cr.fetchone()
+        if row[0] is None:      # the decoy is gone (deleted, rolled back): take another one
+            self._hid_status_new_decoy()
+        if count > limit:
             raise HidRateLimited(_("Too many queries from your connection; please try again "
                                    "in a few minutes."))
-        number = (number or "").replace("\x00", "").strip()[:32]
-        try:
-            phone = phone_lib.normalize_phone(phone) or ""
-        except HidLibError:
-            phone = ""
-        # The same work for every query: one indexed look-up that always returns one row
-        # with everything the page shows, then three constant-time comparisons. An unknown
-        # number reads a decoy application (the latest) through the same joins, so that the
-        # database does the same work too; it is then treated as no application at all.
-        self.env.cr.execute("""
-            SELECT q.found, t.id, t.anonymous, t.public_phone, p.mobile, p.phone, t.number,
-                   COALESCE(tr.value, st.name), st.closed, tm.name, t.received_date,
-                   t.closed_date, t.closure_state, t.legal_deadline, t.answer, t.answer_date
-              FROM (SELECT k.id IS NOT NULL AS found,
-                           COALESCE(k.id, (SELECT max(id) FROM helpdesk_ticket)) AS id
-                      FROM (VALUES (%s)) v(number)
-                      LEFT JOIN helpdesk_ticket k ON k.number = v.number
-                     ORDER BY k.id LIMIT 1) q
-              LEFT JOIN helpdesk_ticket t ON t.id = q.id
-              LEFT JOIN res_partner p ON p.id = t.partner_id
-              LEFT JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
-              LEFT JOIN ir_translation tr ON tr.res_id = st.id AND tr.type = 'model'
-                   AND tr.name = 'helpdesk.ticket.stage,name' AND tr.lang = %s
-                   AND tr.value <> ''
-              LEFT JOIN helpdesk_ticket_team tm ON tm.id = t.team_id
-        """, (number or "-", self.env.lang or "en_US"))
-        found, *row = self.env.cr.fetchone()
         if not found:
             row[0] = None   # the decoy proves nothing and shows nothing
         known = _public_phones(*row[:5])
@@ -327,10 +333,17 @@ class HelpdeskTicket(models.Model):
         return self._hid_public_status_vals(*row[5:])
 
     @api.model
-    def _hid_public_status_vals(self, number, stage, closed, team, received, closed_date,
+    def _hid_status_new_decoy(self):
+        self.env.cr.execute("SELECT max(id) FROM helpdesk_ticket")
+        self._hid_status_decoy[self.env.cr.dbname] = self.env.cr.fetchone()[0] or 0
+
+    @api.model
+    def _hid_public_status_vals(self, number, stage_id, team, received, closed_date,
                                 closure_state, legal_deadline, answer, answer_date):
         """Status, müdürlük, dates and the public answer: no personal data."""
         closure = dict(self._fields["closure_state"]._description_selection(self.env))
+        stage, closed = self.env["helpdesk.ticket.stage"]._hid_public_label(
+            stage_id, self.env.lang or "en_US")
         return {
             "number": number,
             "stage": stage,

@@ -1,6 +1,7 @@
 # Copyright 2026 Sancaktepe Belediyesi
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
+from odoo.addons.base.ir.ir_translation import IrTranslation as BaseIrTranslation
 
 
 class HelpdeskTicketStage(models.Model):
@@ -17,6 +18,46 @@ class HelpdeskTicketStage(models.Model):
     _sql_constraints = [
         ("code_uniq", "unique(code)", "The code of a stage must be unique."),
     ]
+
+    # Stored on every application (related `stage_code` and `closed`, and the traffic light
+    # that depends on `closed`): a write of these on a stage recomputes every application in
+    # it, record by record (hours at 1M applications).
+    _HID_TICKET_FIELDS = ("code", "closed")
+
+    @api.multi
+    def write(self, vals):
+        """A value the stages already have is not written again. Every upgrade rewrites the
+        stages from their XML data with the same values: without this it recomputed `closed`,
+        `stage_code` and the lights of every application."""
+        same = [fname for fname in self._HID_TICKET_FIELDS if fname in vals
+                and all((stage[fname] or False) == (vals[fname] or False) for stage in self)]
+        if same:
+            vals = {key: value for key, value in vals.items() if key not in same}
+            if not vals:
+                return True
+        self.clear_caches()     # _hid_public_label
+        return super().write(vals)
+
+    @api.model
+    def create(self, vals):
+        self.clear_caches()     # _hid_public_label
+        return super().create(vals)
+
+    @api.multi
+    def unlink(self):
+        self.clear_caches()     # _hid_public_label
+        return super().unlink()
+
+    @api.model
+    def _hid_public_label(self, stage_id, lang):
+        """(name in `lang`, closed) of a stage, as the public status page shows it: from a
+        cache of every stage (a handful), emptied when a stage or its translation changes."""
+        return self._hid_public_labels(lang).get(stage_id) or (False, False)
+
+    @tools.ormcache("lang")
+    def _hid_public_labels(self, lang):
+        stages = self.sudo().with_context(lang=lang, active_test=False).search([])
+        return {stage.id: (stage.name, stage.closed) for stage in stages}
 
     @api.model
     def _hid_adopt_generic_stages(self):
@@ -39,3 +80,11 @@ class HelpdeskTicketStage(models.Model):
                 Ticket.search([("stage_id", "=", stage.id)])._workflow_write(
                     {"stage_id": target.id})
         generic.write({"active": False})
+
+
+class IrTranslation(models.Model):
+    _inherit = "ir.translation"
+
+    # A stage's translated name is cached for the public status page (_hid_public_labels):
+    # changing its translation empties the caches, as for views and fields.
+    CACHED_MODELS = BaseIrTranslation.CACHED_MODELS | {"helpdesk.ticket.stage"}

@@ -47,18 +47,28 @@ class HidRateLimit(models.Model):
     @api.model
     def _hid_hit(self, key, ip, default):
         """Count one request of `ip` for `key`; False when it is over the window's limit."""
+        query, params, limit = self._hid_hit_sql(key, ip, default)
+        self.env.cr.execute(query, params)
+        return self.env.cr.fetchone()[0] <= limit
+
+    @api.model
+    def _hid_hit_sql(self, key, ip, default):
+        """(statement, params, limit) of one hit: the statement returns the window's count, so
+        that a caller can run it as a CTE of its own query (one round trip).
+
+        One statement, so that parallel requests in several workers are all counted: the
+        ORM's read-then-write would lose some (and fail on the unique constraint)."""
         limit, seconds = self._hid_limit(key, default)
         start = datetime.datetime.utcfromtimestamp(window_start(time.time(), seconds))
-        # One statement, so that parallel requests in several workers are all counted: the
-        # ORM's read-then-write would lose some (and fail on the unique constraint).
-        self.env.cr.execute("""
+        query = """
             INSERT INTO hid_rate_limit (key, ip, window_start, count)
-                 VALUES (%s, %s, %s, 1)
+                 VALUES (%(rate_key)s, %(rate_ip)s, %(rate_start)s, 1)
             ON CONFLICT (key, ip, window_start)
               DO UPDATE SET count = hid_rate_limit.count + 1
-              RETURNING count
-        """, (key, ip or "unknown", fields.Datetime.to_string(start)))
-        return self.env.cr.fetchone()[0] <= limit
+              RETURNING count"""
+        params = {"rate_key": key, "rate_ip": ip or "unknown",
+                  "rate_start": fields.Datetime.to_string(start)}
+        return query, params, limit
 
     @api.model
     def _cron_gc(self):

@@ -435,11 +435,13 @@ class HidBasvuruReport(models.Model):
         last_year = rm.last_year_range(period, start)
         domain = self._hid_period_domain(start, end, team_ids)
         current, by_column = self._hid_counts_by(domain, [column for _key, column in DIMENSIONS])
+        previous = self._hid_counts(self._hid_period_domain(prev[0], prev[1], team_ids))
         counts = {
             "current": current,
-            "previous": self._hid_counts(self._hid_period_domain(prev[0], prev[1], team_ids)),
-            "last_year": self._hid_counts(self._hid_period_domain(last_year[0], last_year[1],
-                                                                  team_ids)),
+            "previous": previous,
+            # a year's previous period is the same year last year: one scan, not two
+            "last_year": dict(previous) if tuple(last_year) == tuple(prev) else self._hid_counts(
+                self._hid_period_domain(last_year[0], last_year[1], team_ids)),
         }
         kpis = {key: rm.kpis(value) for key, value in counts.items()}
         dimensions = {}

@@ -8,6 +8,12 @@ from .common import new_user
 G = "hid_basvuru.group_hid_%s"
 
 
+def deliver_notifications(env):
+    """What runs right after a commit (tests never commit): the müdürlük notifications the
+    saves recorded are delivered (hid.notify.queue)."""
+    return env["hid.notify.queue"]._hid_deliver()
+
+
 class HidTicketCase(SavepointCase):
 
     @classmethod
@@ -38,6 +44,9 @@ class HidTicketCase(SavepointCase):
         cls.phone = ref("helpdesk_mgmt.helpdesk_ticket_channel_phone")
         cls.cimer = ref("hid_basvuru.channel_cimer")
         cls.talep = ref("hid_basvuru.type_talep")
+
+    def deliver_notifications(self):
+        return deliver_notifications(self.env)
 
     def intake(self, user=None, **vals):
         """An application registered by `user` (the call-centre agent by default)."""

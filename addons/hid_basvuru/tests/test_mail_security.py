@@ -12,7 +12,7 @@ import base64
 from odoo.exceptions import AccessError
 
 from .common import new_user
-from .common_ticket import HidTicketCase
+from .common_ticket import HidTicketCase, deliver_notifications
 from .test_mail_intake import DOMAIN, rfc822
 
 G_EVRAK = "hid_evrak.group_hid_evrak_user"
@@ -39,11 +39,14 @@ class TestMailSecurity(HidTicketCase):
         cls.ihbar.sudo().write({"confidential": True,
                                 "basvuru_type_id": cls.env.ref("hid_basvuru.type_ihbar").id})
         cls.ihbar.sudo(cls.staff).action_havale(cls.fen)
+        deliver_notifications(cls.env)   # as after the commit of each save
         # the citizen follows (helpdesk_mgmt subscribes a ticket's customer on some paths)
         cls.ihbar.message_subscribe(partner_ids=cls.citizen.ids)
         cls.other = by_mail("<other@example.com>", "Çöp alınmadı", "cop.png")
         cls.other.sudo(cls.staff).action_havale(cls.fen)
+        deliver_notifications(cls.env)
         cls.other.sudo(cls.staff).action_havale(cls.tem)
+        deliver_notifications(cls.env)
         cls.other_activity = cls.env["mail.activity"].create({
             "res_model_id": cls.env.ref("helpdesk_mgmt.model_helpdesk_ticket").id,
             "res_id": cls.other.id,

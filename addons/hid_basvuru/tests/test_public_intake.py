@@ -208,3 +208,22 @@ class TestPublicLimitsAndStatus(HidTicketCase):
         self.Ticket._hid_public_status("2026-999999", "0", "198.51.100.9")
         with self.assertRaises(HidRateLimited):
             self.Ticket._hid_public_status(self.ticket.number, "0532 111 22 33", "198.51.100.9")
+
+    def test_status_stage_label_follows_its_translation(self):
+        """The stage's label comes from a cache: renaming the stage or changing its
+        translation shows at once."""
+        Ticket = self.Ticket.with_context(lang="tr_TR")
+        stage = self.env["helpdesk.ticket.stage"].browse(self.ticket.stage_id.id)
+        label = stage.with_context(lang="tr_TR").name
+        status = Ticket._hid_public_status(self.ticket.number, "0532 111 22 33", IP)
+        self.assertEqual(status["stage"], label)
+        self.env["ir.translation"]._set_ids("helpdesk.ticket.stage,name", "model", "tr_TR",
+                                            stage.ids, "Müdürlükte", stage.name)
+        stage.invalidate_cache()    # _set_ids writes in SQL; a next request reads afresh
+        status = Ticket._hid_public_status(self.ticket.number, "0532 111 22 33", IP)
+        self.assertEqual(status["stage"], "Müdürlükte", "a new translation shows at once")
+        stage.name = "Routed to the Müdürlük"
+        status = self.Ticket.with_context(lang="en_US")._hid_public_status(
+            self.ticket.number, "0532 111 22 33", IP)
+        self.assertEqual(status["stage"], "Routed to the Müdürlük")
+        self.assertFalse(status["closed"])

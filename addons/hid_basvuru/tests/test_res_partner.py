@@ -209,6 +209,25 @@ class TestResPartnerCitizen(SavepointCase):
         self.assertIn(self.company.id, self._name_search_ids(self.fen_user, "Esnaf"),
                       "but still finds non-citizens by name")
 
+    def test_name_search_applies_every_record_rule(self):
+        """The caller lookup translates plain rules itself and leaves the others to the ORM:
+        a rule added later, of either kind, hides the citizen at once."""
+        model = self.env["ir.model"]._get("res.partner")
+        self.assertEqual(self._name_search_ids(self.agent, "0532 123 45 67")[0], self.citizen.id)
+        plain = self.env["ir.rule"].create({
+            "name": "test: not this mobile", "model_id": model.id, "perm_read": True,
+            "domain_force": "[('mobile', '!=', %r)]" % self.citizen.mobile})
+        self.assertNotIn(self.citizen.id, self._name_search_ids(self.agent, "0532 123 45 67"),
+                         "a plain column rule")
+        plain.unlink()
+        self.assertIn(self.citizen.id, self._name_search_ids(self.agent, "0532 123 45 67"))
+        self.citizen.comment = "gizli kişi"
+        self.env["ir.rule"].create({
+            "name": "test: a path", "model_id": model.id, "perm_read": True,
+            "domain_force": "[('commercial_partner_id.comment', '!=', 'gizli kişi')]"})
+        self.assertNotIn(self.citizen.id, self._name_search_ids(self.agent, "0532 123 45 67"),
+                         "a rule through a relation (left to the ORM)")
+
     def test_ticket_search_by_partner_phone(self):
         """A many2one 'ilike' goes through name_search: tickets are found by the caller."""
         ticket = self.env["helpdesk.ticket"].create({

@@ -9,6 +9,12 @@ from odoo.exceptions import UserError
 from .common_ticket import HidTicketCase
 
 
+def forget_cron_clock(env):
+    """The deadline cron's next run looks at every case, as its first run does."""
+    env.cr.execute("DELETE FROM ir_config_parameter WHERE key = %s",
+                   (env["helpdesk.ticket"]._HID_CLOCK_KEY,))
+
+
 def utc(year, month, day, hour=9):
     """A received_date: 09:00 UTC is 12:00 in Istanbul, the same calendar day."""
     return fields.Datetime.to_string(datetime.datetime(year, month, day, hour))
@@ -142,6 +148,7 @@ class TestDeadlineMonitoring(HidTicketCase):
             self.intake()
         self.env.cr.execute("UPDATE helpdesk_ticket SET deadline_state = NULL")
         Ticket.invalidate_cache()
+        forget_cron_clock(self.env)
         before = self.env.cr.sql_log_count
         changed = Ticket._cron_refresh_deadline_states()
         self.assertGreaterEqual(changed, 5)
@@ -152,9 +159,18 @@ class TestDeadlineMonitoring(HidTicketCase):
         self.env.cr.execute("UPDATE helpdesk_ticket SET deadline_state = NULL")
         Ticket.invalidate_cache()
         before = self.env.cr.sql_log_count
-        self.assertGreaterEqual(Ticket._cron_refresh_deadline_states(), 10,
-                                "a light that is missing is set, whenever it went missing")
-        self.assertEqual(self.env.cr.sql_log_count - before, 2, "still two with twice as many")
+        Ticket._cron_refresh_deadline_states()
+        self.env.cr.execute("SELECT count(*) FROM helpdesk_ticket WHERE deadline_state IS NULL")
+        self.assertGreaterEqual(self.env.cr.fetchone()[0], 10,
+                                "later the same day missing lights are not looked for")
+        today, now = Ticket._deadline_clock()
+        tomorrow = today + datetime.timedelta(days=1)
+        with mock.patch.object(type(Ticket), "_deadline_clock", lambda self: (
+                tomorrow, now + datetime.timedelta(days=1))):
+            self.assertGreaterEqual(Ticket._cron_refresh_deadline_states(), 10,
+                                    "a missing light is set when the day changes")
+        self.assertEqual(self.env.cr.sql_log_count - before, 5,
+                         "still two a run with twice as many (and the count above)")
 
     def test_closed_has_no_deadline_state(self):
         ticket = self.intake(received_date=fields.Datetime.to_string(
@@ -167,11 +183,16 @@ class TestDeadlineMonitoring(HidTicketCase):
         """The "due today or tomorrow" list shows an open case whose deadline is tomorrow."""
         today = self.env["helpdesk.ticket"]._today()
         ticket = self.intake()
-        self.env.cr.execute("UPDATE helpdesk_ticket SET legal_deadline = %s WHERE id = %s",
+        # in SQL, past the compute: the light is missing, which the cron repairs on its
+        # first run of a day (a light is refreshed only when a threshold passes its deadline)
+        self.env.cr.execute("UPDATE helpdesk_ticket SET legal_deadline = %s, "
+                            "deadline_state = NULL WHERE id = %s",
                             (today + datetime.timedelta(days=1), ticket.id))
+        forget_cron_clock(self.env)
         self.env["helpdesk.ticket"]._cron_refresh_deadline_states()
         ticket.invalidate_cache()
         self.assertEqual(ticket.deadline_state, "due_soon")
+        self.assertIn(ticket, ticket.search([("deadline_state", "=", "due_soon")]))
 
 
 class TestDeadlineStateOneRule(HidTicketCase):
@@ -182,6 +203,7 @@ class TestDeadlineStateOneRule(HidTicketCase):
         self.env.cr.execute("UPDATE helpdesk_ticket SET legal_deadline = %s, "
                             "deadline_state = NULL WHERE id = %s", (deadline, ticket.id))
         ticket.invalidate_cache()
+        forget_cron_clock(self.env)   # the cron looks at every case, as on its first run
         self.env["helpdesk.ticket"]._cron_refresh_deadline_states()
         ticket.invalidate_cache()
         by_cron = ticket.deadline_state
@@ -309,6 +331,31 @@ class TestWhatAChangeMoves(HidTicketCase):
             Ticket._cron_refresh_deadline_states()
         Ticket.invalidate_cache()
         self.assertEqual(far.deadline_state, "due_soon", "its due-soon threshold passed")
+
+    def test_cron_same_day_scans_no_legal_deadline(self):
+        """Later on the same day no legal threshold has moved: no legal light can change,
+        so not even the cases due today or tomorrow are looked at again."""
+        Ticket = self.env["helpdesk.ticket"]
+        day = datetime.date(2026, 6, 10)
+        clock = (lambda d, h: lambda self: (d, datetime.datetime.combine(d, datetime.time(h))))
+        soon = self.intake(received_date=utc(2026, 5, 20))
+        self.env.cr.execute("UPDATE helpdesk_ticket SET legal_deadline = %s WHERE id = %s",
+                            (day + datetime.timedelta(days=1), soon.id))
+        cls = type(Ticket)
+        with mock.patch.object(cls, "_deadline_clock", clock(day, 9)):
+            Ticket._cron_refresh_deadline_states()
+        Ticket.invalidate_cache()
+        self.assertEqual(soon.deadline_state, "due_soon")
+        self.env.cr.execute("UPDATE helpdesk_ticket SET deadline_state = 'on_time' "
+                            "WHERE id = %s", (soon.id,))
+        with mock.patch.object(cls, "_deadline_clock", clock(day, 15)):
+            Ticket._cron_refresh_deadline_states()
+        Ticket.invalidate_cache()
+        self.assertEqual(soon.deadline_state, "on_time", "same day: not scanned")
+        with mock.patch.object(cls, "_deadline_clock", clock(day + datetime.timedelta(days=2), 9)):
+            Ticket._cron_refresh_deadline_states()
+        Ticket.invalidate_cache()
+        self.assertEqual(soon.deadline_state, "overdue", "the overdue threshold passed it")
 
     def test_escalation_in_chunks(self):
         long_ago = fields.Datetime.to_string(datetime.datetime.now() - datetime.timedelta(days=60))

@@ -20,11 +20,13 @@ class TestIntake(HidTicketCase):
     def test_agent_without_email_can_register(self):
         self.agent.partner_id.email = False
         ticket = self.intake()
+        self.assertEqual(self.deliver_notifications(), 1, "signed by the agent")
         self.assertTrue(ticket.message_ids, "the intake notice was posted")
         self.assertTrue(ticket.sudo(self.agent).message_post(body="Arayan bilgilendirildi"))
 
     def test_category_proposes_mudurluk_and_routes(self):
         ticket = self.intake(category_id=self.cat_cop.id)
+        self.deliver_notifications()
         self.assertEqual(ticket.team_id, self.tem, "çöp goes to Temizlik İşleri")
         self.assertEqual(ticket.stage_code, "routed")
         self.assertEqual(ticket.havale_ids.mapped("kind"), ["havale"])
@@ -208,6 +210,7 @@ class TestIdentityMasking(HidTicketCase):
 
     def test_confidential_identity_hidden(self):
         ticket = self.intake(confidential=True)
+        self.deliver_notifications()
         as_fen = ticket.sudo(self.fen_user)
         self.assertEqual(as_fen.applicant_summary, "Confidential: identity hidden")
         self.assertFalse(as_fen.applicant_phone)

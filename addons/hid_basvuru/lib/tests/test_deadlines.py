@@ -289,22 +289,48 @@ def _clock(day, hour="09:00:00", soon=2):
 
 def test_changed_window():
     window = _dl().changed_window(_clock('2026-06-10'), _clock('2026-06-11', '10:00:00'))
-    assert window == {'legal_lo': '2026-06-10', 'legal_hi': '2026-06-13',
-                      'target_lo': '2026-06-10 09:00:00', 'target_hi': '2026-06-11 10:00:00'}
+    assert window == {'legal_lo': '2026-06-10', 'legal_hi': '2026-06-11',
+                      'legal_soon_lo': '2026-06-12', 'legal_soon_hi': '2026-06-13',
+                      'target_lo': '2026-06-10 09:00:00', 'target_hi': '2026-06-11 10:00:00',
+                      'target_soon_lo': '2026-06-10 09:00:00',
+                      'target_soon_hi': '2026-06-11 10:00:00'}
 
 
 def test_changed_window_clock_backwards():
     window = _dl().changed_window(_clock('2026-06-11'), _clock('2026-06-10'))
-    assert window['legal_lo'] == '2026-06-10' and window['legal_hi'] == '2026-06-13'
+    assert (window['legal_lo'], window['legal_hi']) == ('2026-06-10', '2026-06-11')
+    assert (window['legal_soon_lo'], window['legal_soon_hi']) == ('2026-06-12', '2026-06-13')
 
 
 def test_changed_window_without_last_run():
     dl = _dl()
     assert dl.changed_window(None, _clock('2026-06-10')) is None
     assert dl.changed_window({'legal_overdue': 3}, _clock('2026-06-10')) is None
-    assert dl.changed_window(_clock('2026-06-10'), _clock('2026-06-10')) == {
-        'legal_lo': '2026-06-10', 'legal_hi': '2026-06-12',
-        'target_lo': '2026-06-10 09:00:00', 'target_hi': '2026-06-10 09:00:00'}
+
+
+def test_changed_window_same_day_moves_no_legal_light():
+    window = _dl().changed_window(_clock('2026-06-10'), _clock('2026-06-10', '10:00:00'))
+    assert window['legal_lo'] == window['legal_hi'] == '2026-06-10'
+    assert window['legal_soon_lo'] == window['legal_soon_hi'] == '2026-06-12'
+    assert (window['target_lo'], window['target_hi']) == ('2026-06-10 09:00:00',
+                                                          '2026-06-10 10:00:00')
+
+
+def test_changed_window_is_exact():
+    """A deadline is in the window exactly when its light differs between the two runs."""
+    dl = _dl()
+    for last_day, day in (('2026-06-10', '2026-06-10'), ('2026-06-10', '2026-06-11'),
+                          ('2026-06-10', '2026-06-14'), ('2026-06-14', '2026-06-10')):
+        last_d, cur_d = (date(*map(int, d.split('-'))) for d in (last_day, day))
+        window = dl.changed_window(_clock(last_day), _clock(day))
+        for offset in range(-6, 10):
+            deadline = date(2026, 6, 10) + timedelta(days=offset)
+            iso = str(deadline)
+            inside = any(window['%s_lo' % p] <= iso < window['%s_hi' % p]
+                         for p in ('legal', 'legal_soon'))
+            moved = (dl.deadline_state(deadline, last_d, 2)
+                     != dl.deadline_state(deadline, cur_d, 2))
+            assert inside == moved, (last_day, day, iso)
 
 
 def test_holiday_can_move():

@@ -2,7 +2,9 @@
 import unittest
 
 from ..exceptions import InvalidPhone
-from ..phone import format_national, is_mobile, normalize_phone
+import random
+
+from ..phone import format_national, is_mobile, lookup_key, normalize_phone
 
 MOBILE = '+905321234567'
 LANDLINE = '+902165551212'
@@ -89,3 +91,38 @@ class TestFormatNational(unittest.TestCase):
     def test_empty(self):
         self.assertEqual(format_national(None), '')
         self.assertEqual(format_national(''), '')
+
+
+class TestLookupKey(unittest.TestCase):
+    """The look-up form: what normalize_phone gives for every number it accepts, without
+    the parser for the usual Turkish shapes, and nothing stored for any other input."""
+
+    def test_same_as_normalize_for_valid_numbers(self):
+        typed = ['0532 123 45 67', '+90 (216) 555 12 12', '5321234567', '0 (532) 123-45-67',
+                 '90 532 123 45 67', '0090 532 123 45 67', '0216 555 12 12', '+905321234567',
+                 '  0532 123 45 67  ', '0532.123.45.67', '0532/1234567', '+49 30 12345678',
+                 '+44 7911 123456']
+        rnd = random.Random(15)
+        for _i in range(300):   # mobiles and İstanbul landlines as agents type them
+            digits = rnd.choice(['53', '54', '55', '50', '216', '212']) + ''.join(
+                rnd.choice('0123456789') for _j in range(8))
+            digits = digits[:10]
+            typed += ['0' + digits, '+90' + digits, '0%s %s %s %s' % (
+                digits[:3], digits[3:6], digits[6:8], digits[8:])]
+        for raw in typed:
+            try:
+                expected = normalize_phone(raw)
+            except InvalidPhone:
+                expected = None
+            key = lookup_key(raw)
+            with self.subTest(raw=raw):
+                if expected:
+                    self.assertEqual(key, expected)
+                elif key:   # a shape taken without the parser: no valid number has it
+                    with self.assertRaises(InvalidPhone):
+                        normalize_phone(key)
+
+    def test_no_key(self):
+        for raw in (None, '', '   ', 'abc', '0532 ABC 45 67', '123', '+'):
+            with self.subTest(raw=raw):
+                self.assertIsNone(lookup_key(raw))

@@ -70,3 +70,24 @@ class TestMaskTckn(unittest.TestCase):
 
     def test_short_value_fully_masked(self):
         self.assertEqual(mask_tckn('12345'), '*****')
+
+
+def test_may_be_tckn_never_refuses_a_valid_number():
+    """may_be_tckn is only a shortcut: whatever normalize_tckn accepts, it lets through."""
+    import random
+
+    from ..tckn import may_be_tckn, normalize_tckn
+    from ..exceptions import InvalidTCKN
+    rnd = random.Random(15)
+    typed = ['10000000146', '100 000 001 46', '100-000-001-46', '100.000.001.46',
+             ' 10000000146 ', '\t10000000146\n',
+             '00000000146', '1000000014', '100000001466', 'abc', '', None, '0532 123 45 67']
+    typed += [''.join(rnd.choice('0123456789') for _i in range(11)) for _j in range(3000)]
+    for raw in typed:
+        try:
+            valid = bool(normalize_tckn(raw))
+        except InvalidTCKN:
+            valid = False
+        if valid:
+            assert may_be_tckn(raw), raw
+    assert may_be_tckn('10000000146') and not may_be_tckn('0532 123 45 67')
