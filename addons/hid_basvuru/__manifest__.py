@@ -15,6 +15,10 @@
         "helpdesk_mgmt",
         "website",
         "report_xlsx",
+        # installed with HİD: the back office on a phone, login and password policy
+        "web_responsive",
+        "auth_brute_force",
+        "password_security",
     ],
     "external_dependencies": {
         "python": [
@@ -64,6 +68,7 @@
         "report/hid_basvuru_report_templates.xml",
         "report/hid_basvuru_report_views.xml",
         "report/hid_basvuru_report_data.xml",
+        "data/hid_login_security_data.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
