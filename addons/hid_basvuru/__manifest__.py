@@ -69,6 +69,8 @@
         "report/hid_basvuru_report_views.xml",
         "report/hid_basvuru_report_data.xml",
         "data/hid_login_security_data.xml",
+        "views/hid_sms_notice_views.xml",
+        "views/web_responsive_menu.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

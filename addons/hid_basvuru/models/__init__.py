@@ -37,3 +37,4 @@ from . import ir_attachment
 from . import helpdesk_ticket_chatter
 from . import ir_translation_oca
 from . import res_company_password
+from . import hid_sms_notice

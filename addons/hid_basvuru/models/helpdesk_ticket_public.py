@@ -110,7 +110,8 @@ class HelpdeskTicket(models.Model):
             raise HidPublicFormError({"form": _(
                 "Your application could not be saved with these details; please check them "
                 "or call 153.")}) from None
-        return {"number": ticket.number, "sms": phone_lib.is_mobile(clean["phone"])}
+        return {"number": ticket.number, "sms": phone_lib.is_mobile(clean["phone"]),
+                "sms_sent": self.env["hid.sms"]._hid_public_sms_sent(ticket.id)}
 
     @api.model
     def _hid_public_clean(self, values):
@@ -324,7 +325,9 @@ class HelpdeskTicket(models.Model):
         matches = [hmac.compare_digest(candidate, phone or "-") for candidate in known]
         if not (row[0] and phone and any(matches)):
             return False
-        return self._hid_public_status_vals(*row[5:])
+        status = self._hid_public_status_vals(*row[5:])
+        status["sms_sent"] = self.env["hid.sms"]._hid_public_sms_sent(row[0])
+        return status
 
     @api.model
     def _hid_public_status_vals(self, number, stage, closed, team, received, closed_date,
