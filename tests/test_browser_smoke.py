@@ -19,6 +19,10 @@ def app_entry(page, selector=MENU):
     off-canvas until its toggle (the grid icon) opens it: open it first."""
     if page.locator("#odooAppDrawer " + selector).count() and not page.evaluate(
             "document.body.classList.contains('drawer-open')"):
+        # Let the home action finish first: an app chosen while it still loads gets its view,
+        # but the home action then puts its own menu back (web_responsive on Odoo 11).
+        page.wait_for_selector(".o_control_panel .breadcrumb", timeout=60000)
+        page.wait_for_function("!document.body.classList.contains('oe_wait')")
         # a click while the web client still starts (body.oe_wait) may be lost: try again
         for _attempt in range(20):
             page.locator(".app-drawer-toggle:visible").first.click()

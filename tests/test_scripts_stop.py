@@ -20,6 +20,9 @@ import requests
 from conftest import ROOT, _free_port
 
 VAR = ROOT / "var"
+# this checkout's environments (or the ones it was itself given)
+VENV = Path(os.environ.get("HID_VENV") or VAR / "venv")
+NODE = Path(os.environ.get("HID_NODE") or VAR / "node")
 
 
 def _copy_checkout(dest):
@@ -67,7 +70,7 @@ def _alive(pid):
 
 @pytest.fixture(scope="module")
 def clone():
-    if not (VAR / "venv" / "bin" / "python").exists():
+    if not (VENV / "bin" / "python").exists():
         pytest.skip("no var/venv to reuse (run make run or make test once)")
     outer = Path(tempfile.mkdtemp(prefix="hid-clone-"))  # mkdtemp makes it mode 700
     os.chmod(str(outer), 0o700)
@@ -76,7 +79,7 @@ def clone():
     _copy_checkout(root)
     env = {k: v for k, v in os.environ.items()
            if not (k.startswith("PG") or k.startswith("HID_"))}
-    env.update(HID_VENV=str((VAR / "venv").resolve()), HID_NODE=str((VAR / "node").resolve()),
+    env.update(HID_VENV=str(VENV.resolve()), HID_NODE=str(NODE.resolve()),
                HID_HTTP_PORT=str(_free_port()), HID_DB="hid_stop_%s" % uuid.uuid4().hex[:8],
                HID_PG_FSYNC="off")
     yield root, env
