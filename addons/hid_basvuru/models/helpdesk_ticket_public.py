@@ -304,7 +304,9 @@ class HelpdeskTicket(models.Model):
         self.env.cr.execute("""
             SELECT q.found, t.id, t.anonymous, t.public_phone, p.mobile, p.phone, t.number,
                    COALESCE(tr.value, st.name), st.closed, tm.name, t.received_date,
-                   t.closed_date, t.closure_state, t.legal_deadline, t.answer, t.answer_date
+                   t.closed_date, t.closure_state, t.legal_deadline, t.answer, t.answer_date,
+                   (SELECT sms.state FROM hid_sms sms WHERE sms.ticket_id = t.id
+                     ORDER BY sms.id DESC LIMIT 1)
               FROM (SELECT k.id IS NOT NULL AS found,
                            COALESCE(k.id, (SELECT max(id) FROM helpdesk_ticket)) AS id
                       FROM (VALUES (%s)) v(number)
@@ -318,7 +320,7 @@ class HelpdeskTicket(models.Model):
                    AND tr.value <> ''
               LEFT JOIN helpdesk_ticket_team tm ON tm.id = t.team_id
         """, (number or "-", self.env.lang or "en_US"))
-        found, *row = self.env.cr.fetchone()
+        found, *row, sms_state = self.env.cr.fetchone()
         if not found:
             row[0] = None   # the decoy proves nothing and shows nothing
         known = _public_phones(*row[:5])
@@ -326,7 +328,9 @@ class HelpdeskTicket(models.Model):
         if not (row[0] and phone and any(matches)):
             return False
         status = self._hid_public_status_vals(*row[5:])
-        status["sms_sent"] = self.env["hid.sms"]._hid_public_sms_sent(row[0])
+        # the application's latest SMS, from the same query: True sent, False queued, None
+        # none on its way (hid.sms._hid_public_sms_sent, the receipt's rule)
+        status["sms_sent"] = (sms_state == "sent") if sms_state in ("queued", "sent") else None
         return status
 
     @api.model
