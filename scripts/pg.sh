@@ -8,7 +8,9 @@ PG_OS_USER="${HID_PG_OS_USER:-postgres}"
 
 as_pg_user() {
     if [ "$(id -u)" = 0 ]; then
-        runuser -u "$PG_OS_USER" -- "$@"
+        # from /: the checkout may be a directory that user cannot enter (every path given
+        # is absolute), else runuser warns "could not change directory"
+        (cd / && runuser -u "$PG_OS_USER" -- "$@")
     else
         "$@"
     fi
