@@ -38,3 +38,4 @@ from . import helpdesk_ticket_chatter
 from . import ir_translation_oca
 from . import res_company_password
 from . import hid_sms_notice
+from . import res_authentication_attempt
