@@ -7,13 +7,19 @@
 #   HID_HTTP_PORT     port of make run            (default: 8069)
 #   HID_ADMIN_PASSWD  Odoo master password        (default: generated once into var/)
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD  use an existing PostgreSQL instead of the private cluster
+#   HID_VENV, HID_BROWSER_VENV, HID_NODE  reuse ready-made environments (say another checkout's
+#                     var/venv): setup.sh then only checks them, never builds or deletes them
 set -euo pipefail
 
 HID_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HID_VAR="${HID_VAR:-$HID_ROOT/var}"
-HID_VENV="$HID_VAR/venv"
-HID_BROWSER_VENV="$HID_VAR/venv-browser"
-HID_NODE="$HID_VAR/node"
+# Environments given from outside are used as they are (setup.sh checks, never rebuilds them).
+HID_VENV_GIVEN="${HID_VENV:+1}"
+HID_BROWSER_VENV_GIVEN="${HID_BROWSER_VENV:+1}"
+HID_NODE_GIVEN="${HID_NODE:+1}"
+HID_VENV="${HID_VENV:-$HID_VAR/venv}"
+HID_BROWSER_VENV="${HID_BROWSER_VENV:-$HID_VAR/venv-browser}"
+HID_NODE="${HID_NODE:-$HID_VAR/node}"
 HID_DB="${HID_DB:-hid}"
 HID_HTTP_PORT="${HID_HTTP_PORT:-8069}"
 HID_MODULES="hid_basvuru,hid_evrak,hid_etkinlik,hid_anket,hid_cagri,hid_danisma,hid_saha,hid_kvkk"

@@ -8,7 +8,9 @@ PG_OS_USER="${HID_PG_OS_USER:-postgres}"
 
 as_pg_user() {
     if [ "$(id -u)" = 0 ]; then
-        runuser -u "$PG_OS_USER" -- "$@"
+        # from /: the checkout may be a directory that user cannot enter (every path given
+        # is absolute), else runuser warns "could not change directory"
+        (cd / && runuser -u "$PG_OS_USER" -- "$@")
     else
         "$@"
     fi
@@ -35,8 +37,15 @@ place_cluster() {
     fi
 }
 
+# The cluster's real directory: var/pg itself, or what the var/pg link points to. The cluster's
+# OS user may not be able to follow the link (it sits in a checkout it cannot enter), so pg_ctl
+# is always given the resolved path, never var/pg.
+pg_dir() { readlink -f "$HID_PG_DIR"; }
+
 pg_running() {
-    [ -f "$HID_PG_DIR/data/postmaster.pid" ] && as_pg_user "$HID_PG_BIN/pg_ctl" -D "$HID_PG_DIR/data" status >/dev/null 2>&1
+    local dir
+    dir="$(pg_dir)"
+    [ -f "$dir/data/postmaster.pid" ] && as_pg_user "$HID_PG_BIN/pg_ctl" -D "$dir/data" status >/dev/null 2>&1
 }
 
 start_private() {
@@ -45,7 +54,7 @@ install them (apt-get install postgresql-15) or give PGHOST/PGPORT/PGUSER of a r
     ensure_os_user
     place_cluster
     local dir
-    dir="$(readlink -f "$HID_PG_DIR")"
+    dir="$(pg_dir)"
     if [ ! -f "$dir/data/PG_VERSION" ]; then
         # initdb into a side directory, then rename: an interrupted initdb leaves nothing behind.
         say "creating a private PostgreSQL cluster in var/pg"
@@ -79,7 +88,7 @@ case "${1:-start}" in
         if [ "$HID_PG_EXTERNAL" = 1 ]; then check_external; else start_private; fi ;;
     stop)
         if [ "$HID_PG_EXTERNAL" = 0 ] && pg_running; then
-            as_pg_user "$HID_PG_BIN/pg_ctl" -D "$HID_PG_DIR/data" -m fast -w stop >/dev/null
+            as_pg_user "$HID_PG_BIN/pg_ctl" -D "$(pg_dir)/data" -m fast -w stop >/dev/null
             say "PostgreSQL stopped"
         fi ;;
     status)

@@ -27,6 +27,11 @@ apt_ensure() {  # apt_ensure CHECK_PATH PACKAGE...
 
 setup_odoo_venv() {
     local py stamp
+    if [ -n "$HID_VENV_GIVEN" ]; then  # someone else's venv: use it, never rebuild or delete it
+        "$HID_VENV/bin/python" -c 'import odoo' 2>/dev/null \
+            || die "HID_VENV=$HID_VENV is not a ready HİD virtualenv (no Odoo in it)."
+        return 0
+    fi
     py="$(find_python37)" || die "Python 3.7 is missing: Odoo 11 runs only on 3.7; install it \
 (pyenv install 3.7.16) or point HID_PYTHON at a python3.7."
     stamp="$(stamp_of "$HID_ROOT"/requirements/{build,odoo,oca,hid,lint}.txt)-$("$py" -V 2>&1 | tr -d ' ')"
@@ -53,6 +58,7 @@ setup_odoo_venv() {
 
 setup_lessc() {
     [ -x "$HID_NODE/node_modules/.bin/lessc" ] && return 0
+    [ -z "$HID_NODE_GIVEN" ] || die "HID_NODE=$HID_NODE has no lessc."
     need_cmd npm "the web client's styles are compiled by lessc from npm; install Node.js \
 (apt-get install nodejs npm)."
     say "installing lessc 3.13.1 into var/node"
@@ -66,6 +72,7 @@ setup_leaflet() {
     [ -f "$HID_NODE/node_modules/leaflet/dist/leaflet.js" ] \
         && [ -f "$HID_NODE/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js" ] \
         && return 0
+    [ -z "$HID_NODE_GIVEN" ] || die "HID_NODE=$HID_NODE has no leaflet or leaflet.markercluster."
     need_cmd npm "maps use Leaflet from npm; install Node.js (apt-get install nodejs npm)."
     say "installing leaflet 1.9.4 and leaflet.markercluster 1.5.3 into var/node"
     npm install --silent --no-audit --no-fund --prefix "$HID_NODE" leaflet@1.9.4 \
@@ -89,6 +96,11 @@ setup_browser() {
     apt_ensure /usr/bin/chromium chromium fonts-dejavu-core
     py="$(find_python_browser)" || die "a Python >= 3.9 is missing for the browser tests \
 (Playwright); install python3 or point HID_BROWSER_PYTHON at one."
+    if [ -n "$HID_BROWSER_VENV_GIVEN" ]; then
+        "$HID_BROWSER_VENV/bin/python" -c 'import playwright' 2>/dev/null \
+            || die "HID_BROWSER_VENV=$HID_BROWSER_VENV has no Playwright."
+        return 0
+    fi
     stamp="$(stamp_of "$HID_ROOT/requirements/browser.txt")"
     if [ -f "$HID_BROWSER_VENV/.hid-stamp" ] \
         && [ "$(cat "$HID_BROWSER_VENV/.hid-stamp")" = "$stamp" ]; then

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from test_browser_smoke import login
+from test_browser_smoke import click_app, click_menu, login
 
 PHONE = {"width": 390, "height": 844}
 LINK = re.compile(r"/anket/[A-Za-z0-9_-]{20,64}")
@@ -121,8 +121,8 @@ def test_opinion_survey_on_the_web_and_its_chart(server, phone, page, screenshot
     # The back office opens the survey (not a blank page), from HİD's own menu.
     page.goto(server.url + "/web")
     page.wait_for_selector(".o_web_client")
-    page.click('a[data-menu-xmlid="hid_basvuru.menu_hid_root"]')
-    page.click('a[data-menu-xmlid="hid_anket.menu_hid_anket_opinion"]')
+    click_app(page)
+    click_menu(page, 'a[data-menu-xmlid="hid_anket.menu_hid_anket_opinion"]')
     page.locator(".o_kanban_record", has_text="Mahallemizin parkları").click()
     page.wait_for_selector(".o_form_view .oe_title:has-text('Mahallemizin parkları')")
     page.wait_for_selector(".o_form_view button:has-text('Yanıt Topla')")

@@ -2,7 +2,7 @@
 call-centre agent → Fen İşleri user → HİM staff."""
 import re
 
-from test_browser_smoke import login
+from test_browser_smoke import click_app, click_menu, login
 
 
 def logout(page, server):
@@ -30,7 +30,7 @@ INTAKE_MENU = 'a[data-menu-xmlid="hid_basvuru.menu_hid_basvuru_intake"]'
 def open_app(page):
     """Open Halkla İlişkiler and wait until its first view is there: a click on another menu
     item before that races with the app's own action (see test_intake_while_the_app_loads)."""
-    page.click(ROOT_MENU)
+    click_app(page, ROOT_MENU)
     page.wait_for_selector(".o_control_panel .breadcrumb")
     page.wait_for_selector(".o_kanban_view, .o_list_view")
 
@@ -64,10 +64,10 @@ def test_intake_while_the_app_loads(page, server, screenshots):
     stop quietly, not end in an "Odoo Müşteri Hatası" dialog (seen on a busy machine)."""
     login(page, server, "cagri.merkezi")
     main_action = _hold(page, "**/web/action/load")
-    page.click(ROOT_MENU)
+    click_app(page, ROOT_MENU)
     _wait_until(page, lambda: main_action, "the app's action request")
     intake_views = _hold(page, "**/web/dataset/call_kw/hid.basvuru.intake/load_views")
-    page.click(INTAKE_MENU)
+    click_menu(page, INTAKE_MENU)
     _wait_until(page, lambda: intake_views, "the intake dialog loading its views")
     main_action[0].continue_()  # the app's action arrives while the dialog still loads
     page.wait_for_selector(".o_kanban_view, .o_list_view")
@@ -76,7 +76,7 @@ def test_intake_while_the_app_loads(page, server, screenshots):
     page.screenshot(path=str(screenshots / "flow-0-intake-while-loading.png"))
     assert not page.js_errors, page.js_errors
     assert page.locator(".o_dialog_error, .modal-dialog:has-text('Hata')").count() == 0
-    page.click(INTAKE_MENU)
+    click_menu(page, INTAKE_MENU)
     page.wait_for_selector('.modal-dialog .o_field_widget[name="phone"]')
     assert not page.js_errors, page.js_errors
 
@@ -85,7 +85,7 @@ def test_phone_call_to_closure(page, server, screenshots):
     # 1. The call-centre agent takes the call and registers a new citizen's application.
     login(page, server, "cagri.merkezi")
     open_app(page)
-    page.click(INTAKE_MENU)
+    click_menu(page, INTAKE_MENU)
     modal = ".modal-dialog"
     page.wait_for_selector(modal + ' .o_field_widget[name="phone"]')
     assert "Yeni Başvuru" in page.inner_text(modal)

@@ -3,7 +3,7 @@ comes in, is found by phone, and is turned into an application with its tracking
 import re
 
 from test_browser_basvuru_flow import open_app, pick_many2one
-from test_browser_smoke import login
+from test_browser_smoke import click_menu, login
 
 VISITS_MENU = 'a[data-menu-xmlid="hid_danisma.menu_hid_danisma_visit"]'
 PHONE = "0532 468 13 57"
@@ -18,7 +18,7 @@ def test_desk_visitor_to_application(page, server, screenshots):
     # 1. The desk's daily list, filtered on today.
     login(page, server, "cagri.merkezi")
     open_app(page)
-    page.click(VISITS_MENU)
+    click_menu(page, VISITS_MENU)
     page.wait_for_selector(".o_control_panel .breadcrumb:has-text('Ziyaretçi Defteri')")
     page.wait_for_selector(".o_list_button_add")
     assert "Ziyaretçi Defteri" in page.inner_text(".o_control_panel .breadcrumb")

@@ -2,7 +2,7 @@
 with the app, then the analysis pivot and the report pack wizard; no JavaScript error."""
 import re
 
-from test_browser_smoke import login
+from test_browser_smoke import app_entry, click_app, login
 
 REPORTS_MENU = 'a[data-menu-xmlid="hid_basvuru.menu_hid_report_root"]'
 ANALYSIS_MENU = 'a[data-menu-xmlid="hid_basvuru.menu_hid_report_analysis"]'
@@ -17,7 +17,7 @@ def no_error(page):
 def test_director_opens_raporlar(page, server, screenshots):
     s = server.login("him.mudur")
     login(page, server, "him.mudur")
-    menu = page.locator(REPORTS_MENU)
+    menu = app_entry(page, REPORTS_MENU)
     assert menu.inner_text().strip() == "Raporlar"
     menu.click()
     page.wait_for_selector(".o_hid_dashboard")
@@ -63,7 +63,7 @@ def test_director_opens_raporlar(page, server, screenshots):
 
 def test_mudurluk_manager_sees_own_dashboard(page, server):
     login(page, server, "fen.yonetici")
-    page.click(REPORTS_MENU)
+    click_app(page, REPORTS_MENU)
     page.wait_for_selector(".o_hid_dashboard")
     text = page.inner_text(".o_hid_overdue_by_team")
     assert "Temizlik" not in text

@@ -1,6 +1,6 @@
 """SMS screens in Chromium: HİM staff open the unsent list and an application's SMS, the
 director the SMS settings; a müdürlük user has no SMS menu."""
-from test_browser_smoke import MENU, login
+from test_browser_smoke import click_app, login
 
 
 def open_menu(page, xmlid):
@@ -16,7 +16,7 @@ def test_staff_sees_unsent_list_and_application_sms(page, server, screenshots):
                                                  "partner_id": citizen,
                                                  "kvkk_notice_given": True})
     login(page, server, "him.personel")
-    page.click(MENU)
+    click_app(page)
     open_menu(page, "hid_basvuru.menu_hid_sms")
     open_menu(page, "hid_basvuru.menu_hid_sms_failed")
     page.wait_for_selector(".o_list_view, .oe_view_nocontent", timeout=30000)
@@ -38,7 +38,7 @@ def test_staff_sees_unsent_list_and_application_sms(page, server, screenshots):
 
 def test_director_opens_sms_settings(page, server, screenshots):
     login(page, server, "him.mudur")
-    page.click(MENU)
+    click_app(page)
     open_menu(page, "hid_basvuru.menu_hid_config")
     open_menu(page, "hid_basvuru.menu_hid_config_sms_settings")
     page.wait_for_selector(".o_form_view select[name=provider], .o_form_view "
@@ -51,7 +51,7 @@ def test_director_opens_sms_settings(page, server, screenshots):
 
 def test_mudurluk_user_has_no_sms_menu(page, server):
     login(page, server, "fen.kullanici")
-    page.click(MENU)
+    click_app(page)
     page.wait_for_selector(".o_kanban_view, .o_list_view", timeout=30000)
     assert page.locator('[data-menu-xmlid="hid_basvuru.menu_hid_sms"]').count() == 0
     assert not page.js_errors, "JavaScript errors: %s" % page.js_errors

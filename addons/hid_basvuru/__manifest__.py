@@ -15,6 +15,10 @@
         "helpdesk_mgmt",
         "website",
         "report_xlsx",
+        # installed with HİD: the back office on a phone, login and password policy
+        "web_responsive",
+        "auth_brute_force",
+        "password_security",
     ],
     "external_dependencies": {
         "python": [
@@ -65,6 +69,9 @@
         "report/hid_basvuru_report_templates.xml",
         "report/hid_basvuru_report_views.xml",
         "report/hid_basvuru_report_data.xml",
+        "data/hid_login_security_data.xml",
+        "views/hid_sms_notice_views.xml",
+        "views/web_responsive_menu.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -38,3 +38,7 @@ from . import ir_attachment
 from . import helpdesk_ticket_chatter
 from . import helpdesk_ticket_search
 from . import helpdesk_ticket_map
+from . import ir_translation_oca
+from . import res_company_password
+from . import hid_sms_notice
+from . import res_authentication_attempt

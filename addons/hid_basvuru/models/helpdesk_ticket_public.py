@@ -110,7 +110,8 @@ class HelpdeskTicket(models.Model):
             raise HidPublicFormError({"form": _(
                 "Your application could not be saved with these details; please check them "
                 "or call 153.")}) from None
-        return {"number": ticket.number, "sms": phone_lib.is_mobile(clean["phone"])}
+        return {"number": ticket.number, "sms": phone_lib.is_mobile(clean["phone"]),
+                "sms_sent": self.env["hid.sms"]._hid_public_sms_sent(ticket.id)}
 
     @api.model
     def _hid_public_clean(self, values):
@@ -311,14 +312,16 @@ class HelpdeskTicket(models.Model):
                    p.mobile, p.phone, t.number, t.stage_id,
                    (SELECT tm.name FROM helpdesk_ticket_team tm WHERE tm.id = t.team_id),
                    t.received_date, t.closed_date, t.closure_state, t.legal_deadline,
-                   t.answer, t.answer_date
+                   t.answer, t.answer_date,
+                   (SELECT sms.state FROM hid_sms sms WHERE sms.ticket_id = t.id
+                     ORDER BY sms.id DESC LIMIT 1)
               FROM hit
               LEFT JOIN helpdesk_ticket t ON t.id = COALESCE(
                    (SELECT k.id FROM helpdesk_ticket k WHERE k.number = %%(number)s
                      ORDER BY k.id LIMIT 1), %%(decoy)s)
               LEFT JOIN res_partner p ON p.id = t.partner_id
         """ % hit, params)
-        count, found, *row = cr.fetchone()
+        count, found, *row, sms_state = cr.fetchone()
         if row[0] is None:      # the decoy is gone (deleted, rolled back): take another one
             self._hid_status_new_decoy()
         if count > limit:
@@ -330,7 +333,11 @@ class HelpdeskTicket(models.Model):
         matches = [hmac.compare_digest(candidate, phone or "-") for candidate in known]
         if not (row[0] and phone and any(matches)):
             return False
-        return self._hid_public_status_vals(*row[5:])
+        status = self._hid_public_status_vals(*row[5:])
+        # the application's latest SMS, from the same query: True sent, False queued, None
+        # none on its way (hid.sms._hid_public_sms_sent, the receipt's rule)
+        status["sms_sent"] = (sms_state == "sent") if sms_state in ("queued", "sent") else None
+        return status
 
     @api.model
     def _hid_status_new_decoy(self):

@@ -5,3 +5,4 @@ from . import hid_basvuru_pack_pdf
 from . import hid_basvuru_pack_wizard
 from . import hid_basvuru_dashboard
 from . import res_config_settings
+from . import hid_basvuru_dashboard_sms

@@ -163,6 +163,19 @@ class HidEvrak(models.Model):
         inverse_name="evrak_id",
         string="Scans",
     )
+    sender_kind = fields.Selection(
+        selection=[
+            ("citizen", "A citizen: open an application"),
+            ("institution", "An institution or other: no application"),
+        ],
+        string="Sender Is",
+        copy=False,
+        help="Asked for a petition whose sender is not yet known as a citizen (say one just "
+             "created here): a citizen's petition is an application.",
+    )
+    sender_kind_needed = fields.Boolean(
+        compute="_compute_sender_kind_needed",
+    )
     kvkk_notice_given = fields.Boolean(
         string="KVKK Notice Given",
         help="For a citizen's petition: the citizen was told how their data is processed.",
@@ -251,6 +264,19 @@ class HidEvrak(models.Model):
     def _sender_readable(self):
         """Directorate staff and the registry read every sender (sender_id's groups)."""
         return self.env.user.has_group(G_AGENT) or self.env.user.has_group(G_EVRAK)
+
+    @api.depends("evrak_type", "sender_id", "ticket_id")
+    def _compute_sender_kind_needed(self):
+        """The form asks "citizen or institution?" when registration would otherwise not
+        know whether a petition is a citizen's."""
+        for evrak in self:
+            evrak.sender_kind_needed = not evrak.id and self._sender_kind_needed(
+                evrak.evrak_type, evrak.sender_id, evrak.ticket_id)
+
+    @api.model
+    def _sender_kind_needed(self, evrak_type, sender, ticket):
+        return bool(evrak_type == "dilekce" and sender and not ticket
+                    and not sender.hid_citizen and not sender.is_company)
 
     @api.depends("gizlilik")
     def _compute_secret(self):
@@ -413,6 +439,7 @@ class HidEvrak(models.Model):
         """Registry number, answer deadline and the link to an earlier same document."""
         if not vals.get("subject"):
             raise ValidationError(_("Subject: every document has a subject."))
+        self._apply_sender_kind(vals)
         self._check_petition_vals(vals)
         now = self._now()
         vals["name"] = "%d/%06d" % (
@@ -429,10 +456,29 @@ class HidEvrak(models.Model):
             vals["duplicate_of_id"] = original.id
         return vals
 
+    def _apply_sender_kind(self, vals):
+        """A petition from a sender not known as a citizen (nor an institution): the clerk
+        says which. A citizen becomes one (as the clerk, with the clerk's rights) and the
+        petition opens an application like any citizen's; never silently none."""
+        sender = self.env["res.partner"].sudo().browse(vals.get("sender_id"))
+        ticket = self.env["helpdesk.ticket"].browse(vals.get("ticket_id"))
+        if not self._sender_kind_needed(vals.get("evrak_type"), sender, ticket):
+            return
+        kind = vals.get("sender_kind")
+        if kind == "citizen":
+            # the KVKK notice first: a refusal leaves the sender as it was
+            self._check_petition_vals(dict(vals, _hid_citizen=True))
+            sender.sudo(self.env.uid).write({"hid_citizen": True})
+        elif kind != "institution":
+            raise ValidationError(_("Petition from %s: say whether the sender is a citizen "
+                                    "(an application is opened for the petition) or an "
+                                    "institution (no application).") % sender.display_name)
+
     def _check_petition_vals(self, vals):
         """A citizen's petition opens an application: the KVKK notice comes first."""
         sender = self.env["res.partner"].sudo().browse(vals.get("sender_id"))
-        if vals.get("evrak_type") == "dilekce" and sender.hid_citizen \
+        citizen = sender.hid_citizen or vals.get("_hid_citizen")
+        if vals.get("evrak_type") == "dilekce" and citizen \
                 and not vals.get("ticket_id") and not vals.get("kvkk_notice_given"):
             raise ValidationError(_("KVKK: tell the citizen how their personal data is "
                                     "processed (aydınlatma metni) and tick \"KVKK Notice "

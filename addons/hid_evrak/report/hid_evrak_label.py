@@ -4,6 +4,8 @@ import base64
 
 from odoo import api, models
 
+from ..lib import tr_dates
+
 
 class ReportHidEvrakLabel(models.AbstractModel):
     """The label's QR code is drawn here and inlined: wkhtmltopdf fetches nothing."""
@@ -21,4 +23,5 @@ class ReportHidEvrakLabel(models.AbstractModel):
         def qr(value):
             png = report.barcode("QR", value, width=180, height=180)
             return "data:image/png;base64,%s" % base64.b64encode(png).decode()
-        return {"doc_ids": docids, "doc_model": "hid.evrak", "docs": docs, "qr": qr}
+        return {"doc_ids": docids, "doc_model": "hid.evrak", "docs": docs, "qr": qr,
+                "tr_datetime": tr_dates.tr_datetime}

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from ..lib import tr_dates
+
 
 class ReportHidZimmetDefteri(models.AbstractModel):
     """The paper register of one müdürlük's hand-overs over some days."""
@@ -19,7 +21,8 @@ class ReportHidZimmetDefteri(models.AbstractModel):
         return {"doc_ids": docids, "doc_model": "hid.zimmet.line", "docs": lines,
                 "rows": self._get_rows(lines),
                 "team": team, "date_from": data.get("date_from"),
-                "date_to": data.get("date_to"), "now": fields.Datetime.now()}
+                "date_to": data.get("date_to"), "now": fields.Datetime.now(),
+                "tr_date": tr_dates.tr_date, "tr_datetime": tr_dates.tr_datetime}
 
     def _get_rows(self, lines):
         """One row per line the user may read. A returned document went back to the registry
