@@ -13,7 +13,7 @@ import re
 import pytest
 
 from test_browser_basvuru_flow import ROOT_MENU, pick_many2one
-from test_browser_smoke import login
+from test_browser_smoke import click_app, click_menu, login
 from test_saha_http import png
 
 # Far from each other and from the mahalle centres (the demo's points): never one cluster.
@@ -33,11 +33,11 @@ def _either(text, *variants):
 
 def test_intake_map_picker(page, server, admin, tiles, screenshots):
     login(page, server, "cagri.merkezi")
-    page.click(ROOT_MENU)
+    click_app(page, ROOT_MENU)
     page.wait_for_selector(".o_kanban_view, .o_list_view")
     assert page.locator(".o_cp_buttons .o-kanban-button-new, .o_cp_buttons .o_list_button_add"
                         ).count() == 0, "no raw Create on the applications"
-    page.click('a[data-menu-xmlid="hid_basvuru.menu_hid_basvuru_intake"]')
+    click_menu(page, 'a[data-menu-xmlid="hid_basvuru.menu_hid_basvuru_intake"]')
     modal = ".modal-dialog"
     page.wait_for_selector(modal + " .o_hid_map .leaflet-tile")
     assert page.locator(modal + " .o_field_widget[name=new_name]").is_hidden(), \
@@ -96,7 +96,7 @@ def test_intake_map_picker(page, server, admin, tiles, screenshots):
     page.wait_for_selector(".o_form_view .o_hid_map .leaflet-marker-icon")
     page.screenshot(path=str(screenshots / "ekran-2-ticket-point.png"))
     # the kanban card: "number · type"
-    page.click(ROOT_MENU)
+    click_app(page, ROOT_MENU)
     page.wait_for_selector(".o_kanban_view")
     card = page.locator(".o_kanban_record", has_text=number).first
     title = card.locator(".o_kanban_record_title").inner_text()
