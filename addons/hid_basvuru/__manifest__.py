@@ -3,7 +3,7 @@
 {
     "name": "HİD Başvuru",
     "summary": "Citizen applications of the Public Relations Directorate (Halkla İlişkiler)",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "development_status": "Alpha",
     "category": "Public Relations",
     "website": "https://www.sancaktepe.bel.tr",
@@ -64,9 +64,12 @@
         "report/hid_basvuru_report_templates.xml",
         "report/hid_basvuru_report_views.xml",
         "report/hid_basvuru_report_data.xml",
+        "data/hid_branding_data.xml",
+        "views/hid_website_branding.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/hid_demo_dataset.xml",
         "demo/helpdesk_ticket_demo.xml",
     ],
 }

@@ -35,3 +35,5 @@ from . import mail_followers
 from . import mail_activity
 from . import ir_attachment
 from . import helpdesk_ticket_chatter
+from . import hid_basvuru_demo
+from . import res_company
