@@ -12,3 +12,4 @@ from . import test_public_intake
 from . import test_sms
 from . import test_sms_concurrency
 from . import test_open311
+from . import test_day_one
