@@ -25,7 +25,7 @@ STREETS = (
     "Mimar Sinan Cad.", "Gazi Osman Paşa Sok.", "Lale Sok.", "Menekşe Sok.", "Papatya Sok.",
     "Çınar Sok.", "Karanfil Sok.", "Gül Sok.", "Ihlamur Sok.", "Defne Sok.", "Akasya Sok.",
     "Meşe Sok.", "Yıldız Sok.", "Bahar Sok.", "Dere Sok.", "Okul Sok.", "Cami Sok.",
-    "Pınar Sok.", "Şehit Er Ali Kaya Sok.", "İstiklal Cad.", "Mevlana Cad.",
+    "Pınar Sok.", "Şehit Er Hasan Kaya Sok.", "İstiklal Cad.", "Mevlana Cad.",
 )
 PLACES = (
     "okulun önünde", "caminin yanında", "pazar yerinin girişinde", "parkın karşısında",

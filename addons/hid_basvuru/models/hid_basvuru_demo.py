@@ -92,7 +92,7 @@ class HidBasvuruDemo(models.AbstractModel):
         citizens = []
         # A citizen's "contact created" log line is noise: the applications tell the story.
         Partner = self.env["res.partner"].sudo(users["agent"]).with_context(
-            ctx, mail_create_nolog=True)
+            mail_create_nolog=True, **ctx)
         for person in plan["citizens"]:
             citizens.append(Partner.create({
                 "name": person["name"], "hid_citizen": True, "mobile": person["mobile"],
@@ -148,8 +148,8 @@ class HidBasvuruDemo(models.AbstractModel):
         day = datetime.timedelta(days=1)
         dates = {"received": received}
         marks.phase(received)
-        ticket = self.env["helpdesk.ticket"].sudo(intake_user).with_context(ctx).create(vals)
-        staff = ticket.sudo(users["staff"]).with_context(ctx)
+        ticket = self.env["helpdesk.ticket"].sudo(intake_user).with_context(**ctx).create(vals)
+        staff = ticket.sudo(users["staff"]).with_context(**ctx)
         if not ticket.team_id:
             marks.phase(received + datetime.timedelta(hours=2))
             staff.write({"category_id": category.id})
@@ -158,7 +158,7 @@ class HidBasvuruDemo(models.AbstractModel):
         members = (team.user_ids - team.manager_id).filtered(
             lambda user: user.has_group("hid_basvuru.group_hid_mudurluk_user"))
         member = members[:1] or team.manager_id
-        worker = ticket.sudo(member).with_context(ctx) if member else staff
+        worker = ticket.sudo(member).with_context(**ctx) if member else staff
         outcome = spec["outcome"]
 
         def at(days, hours=0):
@@ -196,7 +196,7 @@ class HidBasvuruDemo(models.AbstractModel):
         if spec["reopen_reason"]:
             dates["reopened"] = at(spec["close_after"] + 4, 1)
             marks.phase(dates["reopened"])
-            ticket.sudo(users["agent"]).with_context(ctx).action_reopen(spec["reopen_reason"])
+            ticket.sudo(users["agent"]).with_context(**ctx).action_reopen(spec["reopen_reason"])
             dates.pop("closed")
         return ticket, dates
 

@@ -10,6 +10,7 @@ from .. import demo_plan, phone
 class TestDemoPlan(unittest.TestCase):
 
     def setUp(self):
+        super().setUp()
         self.plan = demo_plan.build_plan(seed=2026, count=300)
         self.tickets = self.plan["tickets"]
 
