@@ -63,8 +63,14 @@ class ResCompany(models.Model):
         if vals:
             company.write(vals)
         admin = self.env.ref("base.partner_root").sudo()
+        admin_vals = {}
         if admin.name in ADMIN_NAMES:
-            admin.write({"name": ADMIN_NAME})
+            admin_vals["name"] = ADMIN_NAME
+        # Its display name (the chatter's author) was "YourCompany, Administrator".
+        if admin.company_name in PLACEHOLDERS["name"]:
+            admin_vals["company_name"] = False
+        if admin_vals:
+            admin.write(admin_vals)
         if "website" in self.env:
             self.env["website"].sudo()._hid_apply_branding()
         return True
