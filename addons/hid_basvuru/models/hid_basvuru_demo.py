@@ -59,6 +59,27 @@ class HidBasvuruDemo(models.AbstractModel):
         partners = self.env["res.partner"].sudo().browse(data.mapped("res_id")).exists()
         partners = partners.filtered(lambda p: not p.user_ids and p.active)
         partners.write({"active": False})
+        # Odoo's English demo conversations, meetings and survey (mail, calendar, survey):
+        # the inboxes, the calendar and the surveys of a HİD demo are HİD's.
+        data = self.env["ir.model.data"].sudo().search([
+            ("module", "in", ("mail", "calendar", "survey")),
+            ("model", "in", ("mail.message", "calendar.event", "survey.survey"))])
+        rows = [(d.model, d.res_id) for d in data]
+        for model in ("mail.message", "calendar.event", "survey.survey"):
+            if model in self.env:
+                records = self.env[model].sudo().browse(
+                    [res_id for name, res_id in rows if name == model]).exists()
+                if model == "survey.survey":
+                    self.env["survey.user_input"].sudo().search(
+                        [("survey_id", "in", records.ids)]).unlink()
+                records.unlink()
+        base_partners = self.env["ir.model.data"].sudo().search(
+            [("module", "=", "base"), ("model", "=", "res.partner")]).mapped("res_id")
+        demo_partners = self.env["res.partner"].sudo().with_context(active_test=False).search(
+            [("id", "in", base_partners), ("user_ids", "=", False)])
+        self.env["mail.message"].sudo().search([
+            "|", "&", ("model", "=", "res.partner"), ("res_id", "in", demo_partners.ids),
+            ("author_id", "in", demo_partners.ids)]).unlink()
         return True
 
     # ---------------------------------------------------

@@ -63,14 +63,11 @@ class ResCompany(models.Model):
         if vals:
             company.write(vals)
         admin = self.env.ref("base.partner_root").sudo()
-        admin_vals = {}
         if admin.name in ADMIN_NAMES:
-            admin_vals["name"] = ADMIN_NAME
-        # Its display name (the chatter's author) was "YourCompany, Administrator".
-        if admin.company_name in PLACEHOLDERS["name"]:
-            admin_vals["company_name"] = False
-        if admin_vals:
-            admin.write(admin_vals)
+            admin.write({"name": ADMIN_NAME})
+        # Display names such as "YourCompany, Administrator" (partners of Odoo's own data).
+        self.env["res.partner"].sudo().with_context(active_test=False).search(
+            [("company_name", "in", sorted(PLACEHOLDERS["name"]))]).write({"company_name": False})
         if "website" in self.env:
             self.env["website"].sudo()._hid_apply_branding()
         return True

@@ -8,18 +8,27 @@ odoo.define('hid_basvuru.i18n', function (require) {
 
 var core = require('web.core');
 var CrashManager = require('web.CrashManager');
+var GraphRenderer = require('web.GraphRenderer');
 
 var _t = core._t;
 
-if (window.nv && nv.models && nv.models.multiBarChart && !nv.models.multiBarChart.hidTurkish) {
-    var multiBarChart = nv.models.multiBarChart;
-    nv.models.multiBarChart = function () {
-        var chart = multiBarChart.apply(this, arguments);
-        chart.controlLabels({grouped: _t("Grouped"), stacked: _t("Stacked")});
-        return chart;
-    };
-    nv.models.multiBarChart.hidTurkish = true;
-}
+// nvd3 is loaded lazily by the graph view: its bar chart is wrapped while Odoo builds one.
+GraphRenderer.include({
+    _renderBarChart: function () {
+        var multiBarChart = nv.models.multiBarChart;
+        nv.models.multiBarChart = function () {
+            return multiBarChart.apply(this, arguments).controlLabels({
+                grouped: _t("Grouped"),
+                stacked: _t("Stacked"),
+            });
+        };
+        try {
+            return this._super.apply(this, arguments);
+        } finally {
+            nv.models.multiBarChart = multiBarChart;
+        }
+    },
+});
 
 var SERVER_ERROR = "Odoo Server Error";
 
