@@ -131,7 +131,6 @@ def test_back_office_in_turkish(browser, server, screenshots, ids, user):
         page.on("pageerror", lambda exc, page=page: page.js_errors.append(str(exc)))
         try:
             login(page, server, user)
-            page.wait_for_selector(".o_main_navbar")
             page.wait_for_selector(".o_action_manager .o_view_controller, .o_mail_chat, "
                                    ".o_hid_dashboard, .o_control_panel:not(.o_hidden)")
             page.wait_for_timeout(800)
