@@ -136,6 +136,11 @@ class HidBasvuruDemo(models.AbstractModel):
         marks.phase(now)
         notified.write({"notification_type": "email"})
         self._hid_demo_shift(marks, made, citizens)
+        # The demo's SMS are not for real phones: cancelled, so no provider ever sends them
+        # (and the queue a municipality sees first is its own).
+        self.env["hid.sms"].sudo().search([("id", ">", marks.marks[0][0]["hid_sms"]),
+                                           ("state", "=", "queued")]).write(
+            {"state": "cancelled"})
         # Whatever e-mail the demo still queued (e.g. to a follower's address) is not sent.
         self.env["mail.mail"].sudo().search([("id", ">", marks.first_mail)]).unlink()
         self.env["helpdesk.ticket"].sudo()._cron_refresh_deadline_states()
