@@ -16,11 +16,11 @@ env["ir.default"].set("res.partner", "lang", "tr_TR")
 env["ir.default"].set("res.partner", "tz", "Europe/Istanbul")
 
 # survey brings website, whose routing picks the language of public pages (the login page
-# too): Turkish first.
+# too): Turkish only (no English/Türkçe switcher on the public pages).
 if "website" in env:
     turkish = env["res.lang"].search([("code", "=", "tr_TR")])
     env["website"].search([]).write(
-        {"language_ids": [(4, turkish.id)], "default_lang_id": turkish.id})
+        {"language_ids": [(6, 0, turkish.ids)], "default_lang_id": turkish.id})
 
 # Links in e-mails and SMS point at the server make run starts, not at the build's port.
 env["ir.config_parameter"].set_param(

@@ -27,4 +27,7 @@
         "report/hid_anket_report_views.xml",
         "views/hid_anket_menus.xml",
     ],
+    "demo": [
+        "demo/hid_anket_demo.xml",
+    ],
 }

@@ -3,7 +3,7 @@
 {
     "name": "HİD Başvuru",
     "summary": "Citizen applications of the Public Relations Directorate (Halkla İlişkiler)",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "development_status": "Alpha",
     "category": "Public Relations",
     "website": "https://www.sancaktepe.bel.tr",
@@ -72,9 +72,12 @@
         "data/hid_login_security_data.xml",
         "views/hid_sms_notice_views.xml",
         "views/web_responsive_menu.xml",
+        "data/hid_branding_data.xml",
+        "views/hid_website_branding.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/hid_demo_dataset.xml",
         "demo/helpdesk_ticket_demo.xml",
     ],
 }

@@ -42,3 +42,5 @@ from . import ir_translation_oca
 from . import res_company_password
 from . import hid_sms_notice
 from . import res_authentication_attempt
+from . import hid_basvuru_demo
+from . import res_company

@@ -111,7 +111,9 @@ class HidSms(models.Model):
         index=True,
         ondelete="set null",
     )
-    template_code = fields.Char(
+    template_code = fields.Selection(
+        selection="_hid_template_selection",
+        string="Template",
         index=True,
     )
     encoding = fields.Selection(
@@ -131,6 +133,13 @@ class HidSms(models.Model):
     # ---------------------------------------------------
     # Computes
     # ---------------------------------------------------
+
+    @api.model
+    def _hid_template_selection(self):
+        """The templates' Turkish names instead of their codes ("received", "concluded")."""
+        templates = self.env["hid.sms.template"].sudo().with_context(active_test=False).search(
+            [])
+        return [(template.code, template.name) for template in templates]
 
     @api.depends("body", "provider")
     def _compute_segments(self):

@@ -13,3 +13,4 @@ from . import test_sms
 from . import test_sms_concurrency
 from . import test_open311
 from . import test_search_map
+from . import test_day_one
