@@ -35,7 +35,7 @@ def press(page, label):
 def test_mudurluk_user_answers_on_a_phone(page, server, screenshots):
     admin = server.login("admin", "admin")
     citizen = admin("res.partner", "create", {"name": "Ferhat Yılmaz", "hid_citizen": True,
-                                              "mobile": "0532 765 43 21",
+                                              "mobile": "0532 741 96 03",
                                               "kvkk_notice_given": True})
     category = admin("ir.model.data", "xmlid_to_res_id",
                      "hid_basvuru.category_asfalt_ve_cukur")
