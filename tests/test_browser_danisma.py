@@ -37,10 +37,15 @@ def test_desk_visitor_to_application(page, server, screenshots):
     pick_many2one(page, form, "team_id", "Fen İşleri")
     page.fill(form + ' .o_field_widget[name="assistance_ids"] input', "Yaşlı")
     page.locator(".ui-autocomplete:visible li a", has_text="Yaşlı").first.click()
+    # the tag is there before the note is typed (a late re-render would drop the typing)
+    page.wait_for_selector(
+        form + ' .o_field_widget[name="assistance_ids"] .badge:has-text("Yaşlı")')
     page.fill(form + ' .o_field_widget[name="note"]', "Kaldırım taşları kırık, yaşlılar düşüyor.")
+    page.press(form + ' .o_field_widget[name="note"]', "Tab")
     page.screenshot(path=str(screenshots / "danisma-1-visitor.png"))
     page.click(".o_form_button_save")
     page.wait_for_selector(".o_form_button_edit", state="visible")
+    page.wait_for_selector(form + ' .o_field_widget[name="note"]:has-text("Kaldırım taşları")')
     assert "Binada" in page.inner_text(".o_statusbar_status .btn-primary")
     assert not page.js_errors, page.js_errors
 
