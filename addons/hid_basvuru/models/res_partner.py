@@ -114,9 +114,23 @@ class ResPartner(models.Model):
     def create(self, vals):
         """Create with the citizen rules applied."""
         vals = self._hid_prepare_kvkk_vals(vals)
-        if self._hid_is_citizen_vals(vals):
-            vals = self._hid_prepare_citizen_vals(vals)
-        return super().create(vals)
+        if not self._hid_is_citizen_vals(vals):
+            return super().create(vals)
+        vals = self._hid_prepare_citizen_vals(vals)
+        # A citizen card needs no generated avatar (three PNG attachments per citizen, 300,000
+        # citizens), no "Contact created" note (create_uid/create_date say it) and does not
+        # make the agent who typed it a follower of the citizen.
+        partner = super(ResPartner, self.with_context(
+            hid_citizen_create=True, mail_create_nolog=True,
+            mail_create_nosubscribe=True)).create(vals)
+        return partner.with_env(self.env)
+
+    @api.model
+    def _get_default_image(self, partner_type, is_company, parent_id):
+        """No generated avatar for a citizen (see `create`); the web client draws its own."""
+        if self.env.context.get("hid_citizen_create"):
+            return False
+        return super()._get_default_image(partner_type, is_company, parent_id)
 
     @api.multi
     def write(self, vals):
