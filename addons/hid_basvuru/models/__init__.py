@@ -1,3 +1,4 @@
+from . import base
 from . import hid_mahalle
 from . import hid_basvuru_type
 from . import helpdesk_ticket_team
@@ -35,6 +36,7 @@ from . import mail_notification
 from . import mail_followers
 from . import mail_activity
 from . import ir_attachment
+from . import ir_rule
 from . import helpdesk_ticket_chatter
 from . import helpdesk_ticket_search
 from . import helpdesk_ticket_map
