@@ -3,6 +3,8 @@
 from odoo import api, fields, models, tools
 from odoo.addons.base.ir.ir_translation import IrTranslation as BaseIrTranslation
 
+from ..lib import deadlines
+
 
 class HelpdeskTicketStage(models.Model):
     """Stages of an application; the code lets the rules find them whatever their name."""
@@ -36,7 +38,57 @@ class HelpdeskTicketStage(models.Model):
             if not vals:
                 return True
         self.clear_caches()     # _hid_public_label
-        return super().write(vals)
+        moving = {fname: vals[fname] for fname in self._HID_TICKET_FIELDS if fname in vals}
+        if not moving:
+            return super().write(vals)
+        # A real change: the stage is written through the ORM (access, rules, tracking),
+        # without the record-by-record recomputation of its applications that the ORM would
+        # queue; their copies and lights follow in one UPDATE.
+        with self.env.norecompute():
+            res = super().write(vals)
+            self._hid_forget_ticket_todo()
+        self._hid_update_tickets()
+        self.recompute()
+        return res
+
+    # The application fields that follow a stage's `code` and `closed`, set in SQL below.
+    _HID_FOLLOWERS = ("stage_code", "closed", "deadline_state", "target_state")
+
+    def _hid_forget_ticket_todo(self):
+        """Drop the recomputations the write queued for these stages' applications: they
+        are done in SQL (_hid_update_tickets). Others (of other stages) stay queued."""
+        Ticket = self.env["helpdesk.ticket"]
+        self.env.cr.execute("SELECT id FROM helpdesk_ticket WHERE stage_id IN %s",
+                            (tuple(self.ids),))
+        mine = {row[0] for row in self.env.cr.fetchall()}
+        for fname in self._HID_FOLLOWERS:
+            field = Ticket._fields[fname]
+            todo = self.env.field_todo(field)
+            if todo:
+                self.env.remove_todo(field, todo.browse([i for i in todo.ids if i in mine]))
+
+    def _hid_update_tickets(self):
+        """The stage's code and closed, and the traffic lights that depend on closed, on
+        every application of these stages: one UPDATE, the same rule as the compute and
+        the hourly cron (lib/deadlines)."""
+        Ticket = self.env["helpdesk.ticket"]
+        today, now = Ticket._deadline_clock()
+        params = dict(
+            deadlines.deadline_state_params("legal", today, deadlines.LEGAL_SOON_DAYS),
+            **deadlines.deadline_state_params("target", now, deadlines.TARGET_SOON_DAYS))
+        params["stages"] = tuple(self.ids)
+        closed = "COALESCE(st.closed, FALSE)"
+        legal = deadlines.deadline_state_sql("t.legal_deadline", closed, "legal")
+        target = deadlines.deadline_state_sql("t.internal_deadline", closed, "target")
+        self.env.cr.execute("""
+            UPDATE helpdesk_ticket t
+               SET stage_code = st.code, closed = st.closed,
+                   deadline_state = {legal}, target_state = {target},
+                   overdue_escalated = ({legal} = 'overdue' AND t.overdue_escalated)
+              FROM helpdesk_ticket_stage st
+             WHERE st.id = t.stage_id AND t.stage_id IN %(stages)s
+        """.format(legal=legal, target=target), params)
+        Ticket.invalidate_cache(list(self._HID_FOLLOWERS) + ["overdue_escalated"])
 
     @api.model
     def create(self, vals):

@@ -289,6 +289,50 @@ class TestWhatAChangeMoves(HidTicketCase):
         self.assertEqual(ticket.legal_deadline, "2026-04-07",
                          "even a forced recompute keeps a closed case's deadline")
 
+    def test_stage_closed_change_is_one_update(self):
+        """Making a stage closed (or open again) moves `closed`, `stage_code` and the lights
+        of its applications in SQL: the same number of queries for 2 or 6 of them, and the
+        applications of other stages are untouched."""
+        late = fields.Datetime.to_string(datetime.datetime.now() - datetime.timedelta(days=60))
+        first = [self.intake(received_date=late) for _i in range(2)]
+        stage = first[0].stage_id.sudo(self.director)
+        code = stage.code
+        other = self.intake(received_date=late)
+        other.sudo(self.fen_user).action_start()
+        self.assertNotEqual(other.stage_id, stage)
+        self.assertEqual(first[0].deadline_state, "overdue")
+        cr = self.env.cr
+
+        def flip(value):
+            """The queries that read or write applications while the stage is written."""
+            seen = []
+            with mock.patch.object(type(cr), "execute", autospec=True,
+                                   side_effect=type(cr).execute) as spy:
+                stage.write({"closed": value})
+            for call in spy.call_args_list:
+                query = str(call[0][1])
+                if "helpdesk_ticket " in query or 'helpdesk_ticket"' in query \
+                        or "helpdesk_ticket\n" in query:
+                    seen.append(query.split()[0])
+            return seen
+        two = flip(True)
+        self.assertEqual([(t.closed, t.deadline_state, t.target_state) for t in first],
+                         [(True, "none", "none")] * 2)
+        self.assertEqual((other.closed, other.deadline_state), (False, "overdue"))
+        flip(False)
+        self.assertEqual([(t.closed, t.deadline_state) for t in first],
+                         [(False, "overdue")] * 2)
+        more = first + [self.intake(received_date=late) for _i in range(4)]
+        self.assertEqual(flip(True), two, "the same queries, whatever the number")
+        self.assertEqual(two.count("UPDATE"), 1, two)
+        self.assertTrue(all(t.closed and t.deadline_state == "none" for t in more))
+        stage.write({"code": "routed_x"})
+        self.assertEqual({t.stage_code for t in more}, {"routed_x"})
+        cr.execute("SELECT count(*) FROM helpdesk_ticket WHERE stage_id = %s "
+                   "AND (closed IS NOT TRUE OR stage_code <> 'routed_x')", (stage.id,))
+        self.assertEqual(cr.fetchone()[0], 0, "the table says the same as the cache")
+        stage.write({"code": code, "closed": False})
+
     def test_target_change_moves_open_cases_only(self):
         self.cat_cop.target_hours = 24
         open_case = self.intake(category_id=self.cat_cop.id, received_date=utc(2026, 5, 4, 8))
