@@ -3,11 +3,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.hid_basvuru.models.hid_append_only import guard_append_only
+
 
 class HidCallAudit(models.Model):
     """Append-only log of the recordings: every fetch, playback (who, when, which call) and
     destruction. Nothing changes or deletes a line: the ORM refuses, and so does a
-    PostgreSQL trigger for any other door."""
+    PostgreSQL trigger for any other door (UPDATE, DELETE and TRUNCATE)."""
 
     _name = "hid.call.audit"
     _description = "Recording Log"
@@ -48,15 +50,7 @@ class HidCallAudit(models.Model):
 
     @api.model_cr
     def init(self):
-        self.env.cr.execute("""
-            CREATE OR REPLACE FUNCTION hid_call_audit_append_only() RETURNS trigger AS $$
-            BEGIN
-                RAISE EXCEPTION 'hid_call_audit is append-only';
-            END $$ LANGUAGE plpgsql;
-            DROP TRIGGER IF EXISTS hid_call_audit_append_only ON hid_call_audit;
-            CREATE TRIGGER hid_call_audit_append_only BEFORE UPDATE OR DELETE
-                ON hid_call_audit FOR EACH ROW EXECUTE PROCEDURE hid_call_audit_append_only();
-        """)
+        guard_append_only(self.env.cr, self._table)
 
     @api.multi
     def write(self, vals):

@@ -102,6 +102,9 @@ class TestRecordings(CagriCase):
         with self.assertRaises(psycopg2.Error), mute_logger("odoo.sql_db"), \
                 self.env.cr.savepoint():
             self.env.cr.execute("DELETE FROM hid_call_audit WHERE id = %s", (line.id,))
+        with self.assertRaises(psycopg2.Error), mute_logger("odoo.sql_db"), \
+                self.env.cr.savepoint():
+            self.env.cr.execute("TRUNCATE hid_call_audit CASCADE")
         self.assertFalse(self.env["hid.call.audit"].sudo(self.supervisor).check_access_rights(
             "write", raise_exception=False))
 

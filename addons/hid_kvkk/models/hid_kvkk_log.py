@@ -7,25 +7,14 @@ refuses any other door."""
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.hid_basvuru.models.hid_append_only import guard_append_only
+
 ACCESS_KINDS = [
     ("tckn", "T.C. identity no. in clear"),
     ("confidential", "Confidential identity"),
     ("recording", "Call recording playback"),
     ("export", "Data export"),
 ]
-
-APPEND_ONLY_SQL = """
-    CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger AS $$
-    BEGIN
-        RAISE EXCEPTION '{table} is append-only';
-    END $$ LANGUAGE plpgsql;
-    DROP TRIGGER IF EXISTS {table}_append_only ON {table};
-    CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE
-        ON {table} FOR EACH ROW EXECUTE PROCEDURE {table}_append_only();
-    DROP TRIGGER IF EXISTS {table}_no_truncate ON {table};
-    CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE
-        ON {table} FOR EACH STATEMENT EXECUTE PROCEDURE {table}_append_only();
-"""
 
 
 class HidKvkkAppendOnly(models.AbstractModel):
@@ -36,7 +25,7 @@ class HidKvkkAppendOnly(models.AbstractModel):
     def init(self):
         if self._abstract:
             return
-        self.env.cr.execute(APPEND_ONLY_SQL.format(table=self._table))
+        guard_append_only(self.env.cr, self._table)
 
     @api.model
     def create(self, vals):  # pylint: disable=method-required-super
