@@ -18,6 +18,9 @@ KINDS = {
     "sms": (("creation", "sent"), ("anonymise", "delete")),
     "survey_answer": (("creation", "answer"), ("anonymise",)),
     "document_scan": (("creation",), ("delete",)),
+    # Failed and successful logins with the address they came from (auth_brute_force): kept
+    # for the security of the system, then deleted; no statistics need them.
+    "login_attempt": (("creation",), ("delete",)),
 }
 
 UNITS = ("months", "years")

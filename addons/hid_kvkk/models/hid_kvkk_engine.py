@@ -119,6 +119,12 @@ SPECS = {
         "where": "e.hid_kvkk_legal_hold IS NOT TRUE AND "
                  + FREE_PARTNER.format(col="e.sender_id"),
     },
+    # Users' logins, not citizens' records: no citizen, no hold.
+    "login_attempt": {
+        "model": "res.authentication.attempt", "table": "res_authentication_attempt x",
+        "dates": {"creation": "x.create_date"},
+        "where": "TRUE",
+    },
 }
 
 
@@ -325,6 +331,10 @@ class HidKvkkEngine(models.AbstractModel):
              WHERE id IN (SELECT user_input_id FROM hid_anket_satisfaction
                            WHERE id = ANY(%s) AND user_input_id IS NOT NULL)
         """, (ids,))
+
+    def _delete_login_attempt(self, ids):
+        self.env.cr.execute("DELETE FROM res_authentication_attempt WHERE id = ANY(%s)",
+                            (ids,))
 
     def _delete_document_scan(self, ids):
         self._delete_attachments("hid.evrak.scan", ids)

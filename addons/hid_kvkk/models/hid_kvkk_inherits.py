@@ -125,3 +125,15 @@ class HidCallRecording(models.Model):
         self.env["hid.kvkk.access.log"]._log(self.env.user, self._name, self.ids,
                                              "recording", "playback")
         return result
+
+
+class ResAuthenticationAttempt(models.Model):
+    _inherit = "res.authentication.attempt"
+
+    @api.model_cr
+    def init(self):
+        res = super().init()
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS hid_kvkk_login_attempt_create_idx "
+            "ON res_authentication_attempt (create_date, id)")
+        return res

@@ -24,6 +24,7 @@ KINDS = [
     ("sms", "SMS"),
     ("survey_answer", "Survey answer"),
     ("document_scan", "Document scan"),
+    ("login_attempt", "Login attempt"),
 ]
 DATE_FROM = [
     ("closure", "Closure"),

@@ -168,6 +168,28 @@ class TestRetention(KvkkCase):
         self.assertFalse(v_old.visitor_name or v_old.phone or v_old.note or v_old.partner_id)
         self.assertEqual(v_old.check_in, "2024-01-01 08:00:00")
 
+    def test_login_attempts_deleted_after_a_year(self):
+        """auth_brute_force keeps every login attempt (login, address) for ever: the rule
+        shipped deletes those older than a year, and only those."""
+        rule = self.env.ref("hid_kvkk.rule_login_attempt")
+        self.assertEqual((rule.kind, rule.action, rule.period, rule.period_unit, rule.active),
+                         ("login_attempt", "delete", 1, "years", True))
+        Attempt = self.env["res.authentication.attempt"].sudo()
+        old = Attempt.create({"login": "fen.kullanici", "remote": "10.0.0.7",
+                              "result": "failed"})
+        new = Attempt.create({"login": "fen.kullanici", "remote": "10.0.0.7",
+                              "result": "successful"})
+        self.env.cr.execute("UPDATE res_authentication_attempt SET create_date = %s "
+                            "WHERE id = %s", ("2025-11-30 10:00:00", old.id))
+        self.env.cr.execute("UPDATE res_authentication_attempt SET create_date = %s "
+                            "WHERE id = %s", ("2025-12-03 10:00:00", new.id))
+        self.assertEqual(self.run_rule(rule), 1)
+        self.assertFalse(old.exists())
+        self.assertTrue(new.exists(), "less than a year old: kept")
+        record = self.env["hid.kvkk.destruction"].sudo().search(
+            [("kind", "=", "login_attempt")], order="id desc", limit=1)
+        self.assertEqual((record.action, record.count), ("delete", 1))
+
     def test_rule_validation_and_roles(self):
         with self.assertRaises(ValidationError):
             self.rule("application", "closure", 10, action="delete")
