@@ -103,6 +103,11 @@ class TestBranding(TransactionCase):
         for text in ("free website", "disruptive", "small to medium", "language_selector"):
             self.assertNotIn(text, arch)
 
+    def test_no_powered_by_odoo_in_the_menu(self):
+        arch = self.env.ref("web.menu_secondary").read_combined(["arch"])["arch"]
+        self.assertIn("o_sub_menu_content", arch)
+        self.assertNotIn("Powered by", arch)
+
 
 class TestDemo(TransactionCase):
 
