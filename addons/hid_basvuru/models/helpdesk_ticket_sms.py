@@ -64,6 +64,15 @@ class HelpdeskTicket(models.Model):
         return res
 
     @api.multi
+    def action_havale(self, team, note=False):
+        """Routed (again) by HİM after the intake: the applicant is told which müdürlük has
+        it now (at the intake, the "received" SMS is the only one)."""
+        res = super().action_havale(team, note=note)
+        for ticket in self:
+            ticket._hid_queue_sms("routed")
+        return res
+
+    @api.multi
     def action_extend(self, reason):
         res = super().action_extend(reason)
         for ticket in self:
@@ -136,6 +145,7 @@ class HelpdeskTicket(models.Model):
             "answer": template_lib.shorten(self.answer or self.closure_note or "",
                                            ANSWER_LIMIT),
             "deadline": self._hid_sms_date(self.legal_deadline),
+            "team": self.sudo().team_id.name or "",
         }
         values.update(extra)
         return values

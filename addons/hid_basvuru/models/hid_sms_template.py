@@ -5,7 +5,7 @@ from odoo.exceptions import ValidationError
 
 from ..lib.sms import segments, template
 
-PLACEHOLDERS = ("number", "link", "answer", "deadline", "reason")
+PLACEHOLDERS = ("number", "link", "answer", "deadline", "reason", "team")
 
 
 class HidSmsTemplate(models.Model):
@@ -21,11 +21,11 @@ class HidSmsTemplate(models.Model):
     )
     code = fields.Char(
         required=True,
-        help="Milestone that sends it: received, extension, concluded.",
+        help="Milestone that sends it: received, routed, extension, concluded.",
     )
     body = fields.Text(
         required=True,
-        help="Placeholders: {number}, {link}, {answer}, {deadline}, {reason}.",
+        help="Placeholders: {number}, {link}, {answer}, {deadline}, {reason}, {team}.",
     )
     active = fields.Boolean(
         default=True,

@@ -218,6 +218,24 @@ class TestSmsMilestones(HidSmsCase):
         self.assertIn("Talep ettiğiniz bilgiler ekte gönderilmiştir.", concluded.body)
         self.assertIn("/basvuru/sorgula?no=%s" % ticket.number, concluded.body)
 
+    def test_havale_tells_the_applicant_the_new_mudurluk(self):
+        ticket = self.intake()
+        self.assertEqual(ticket.team_id, self.fen)
+        self.assertFalse(self.sms_of(ticket, "routed"), "routed at the intake: 'received' only")
+        ticket.sudo(self.fen_user).action_iade("Bizim birimimizi ilgilendirmiyor")
+        ticket.sudo(self.staff).action_havale(self.tem)
+        routed = self.sms_of(ticket, "routed")
+        self.assertEqual(len(routed), 1)
+        self.assertEqual(routed.to, MOBILE)
+        self.assertIn("%s sayılı başvurunuz %s birimine iletildi" % (
+            ticket.number, self.tem.name), routed.body)
+        self.assertIn("/basvuru/sorgula?no=%s" % ticket.number, routed.body)
+        self.env.ref("hid_basvuru.sms_template_routed").active = False
+        ticket.sudo(self.tem_user).action_iade("Fen İşleri'ne ait")
+        ticket.sudo(self.staff).action_havale(self.fen)
+        self.assertEqual(self.sms_of(ticket, "routed"), routed,
+                         "HİM archived the template: no SMS for this milestone")
+
     def test_opted_out_citizen_gets_none(self):
         self.citizen.sms_opt_out = True
         ticket = self.intake()
