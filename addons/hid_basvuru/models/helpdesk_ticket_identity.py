@@ -3,6 +3,8 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..lib import phone as phone_lib
+from ..lib.exceptions import HidLibError
 from .helpdesk_ticket import G_AGENT
 
 # Leaves on the applicant a user may always use: their own applications (the portal's
@@ -69,7 +71,15 @@ class HelpdeskTicket(models.Model):
                 masked = partner.tckn_masked
                 ticket.applicant_summary = "%s (%s)" % (partner.name, masked) if masked \
                     else partner.name
-                ticket.applicant_phone = partner.mobile or partner.phone
+                ticket.applicant_phone = self._hid_display_phone(partner.mobile or partner.phone)
+
+    @api.model
+    def _hid_display_phone(self, number):
+        """A stored number as people here write it (0532 111 22 33), or as stored."""
+        try:
+            return phone_lib.format_national(number) or False
+        except HidLibError:
+            return number or False
 
     @api.model
     def _hid_may_see_identity(self):

@@ -2,6 +2,10 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 """The applicant's identity: who may see it, through every door of the ORM; duplicates as
 the user sees them; identities given on public channels; the API key's hash."""
+import json
+
+from lxml import etree
+
 from odoo.exceptions import AccessError
 from odoo.tools import mute_logger
 
@@ -192,6 +196,21 @@ class TestPublicIdentity(IdentityCase):
             arch = self.env["helpdesk.ticket"].sudo(user).fields_view_get(view, "form")["arch"]
             self.assertEqual("action_hid_confirm_identity" in arch, shown, user.login)
             self.assertEqual("hid_possible_partner_id" in arch, shown, user.login)
+
+    def test_applicant_shown_once(self):
+        """The directorate sees the citizen field, a müdürlük the summary: never both (the
+        form said "Başvuru Sahibi" twice)."""
+        view = self.env.ref("hid_basvuru.hid_ticket_view_form").id
+        for user, agent in ((self.agent, True), (self.staff, True), (self.fen_user, False)):
+            arch = etree.fromstring(self.env["helpdesk.ticket"].sudo(user).fields_view_get(
+                view, "form")["arch"])
+
+            def shown(name):
+                nodes = arch.xpath("//group[@name='applicant']/field[@name='%s']" % name)
+                return bool(nodes) and not json.loads(nodes[0].get("modifiers", "{}")).get(
+                    "invisible")
+            self.assertEqual(shown("applicant_summary"), not agent, user.login)
+            self.assertEqual(shown("partner_id"), agent, user.login)
 
     def test_agent_rejects_the_match(self):
         ticket = self.public_ticket()

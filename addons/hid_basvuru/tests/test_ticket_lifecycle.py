@@ -198,6 +198,8 @@ class TestIdentityMasking(HidTicketCase):
         ticket = self.intake()
         as_fen = ticket.sudo(self.fen_user)
         self.assertEqual(as_fen.applicant_summary, "Fatma Yılmaz (100******46)")
+        self.assertEqual(as_fen.applicant_phone, "0532 111 22 33",
+                         "the phone as people here write it (stored +905321112233)")
         with self.assertRaises(AccessError):
             as_fen.read(["partner_id"])
         with self.assertRaises(AccessError):
