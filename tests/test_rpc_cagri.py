@@ -125,3 +125,82 @@ def test_agent_and_mudurluk_never_reach_the_recording_file(server, data):
         s = server.login(login)
         assert not _allowed(s, "ir.attachment", "read", attachment, ["datas"]), login
         assert s("ir.attachment", "search", [("id", "in", attachment)]) == [], login
+
+
+# ---------------------------------------------------------------
+# Calls logged by hand: the agent logs one; nobody fakes a PBX call
+# ---------------------------------------------------------------
+
+AGENT = "cagri.merkezi"
+MANUAL = {"direction": "inbound", "caller_number": "0532 777 88 99", "talk_seconds": 75,
+          "outcome": "info_given", "notes": "Santral kapalıydı"}
+
+
+def test_agent_logs_a_call_by_hand(server, data, cagri):  # noqa: F811
+    s = server.login(AGENT)
+    uid = s.uid
+    call_id = s("hid.call", "create", MANUAL)
+    call = s("hid.call", "read", [call_id], [
+        "provider", "pbx_call_id", "caller_number", "partner_id", "agent_id", "status",
+        "wait_seconds", "talk_seconds"])[0]
+    assert (call["provider"], call["pbx_call_id"], call["agent_id"][0]) == ("manual", False, uid)
+    assert call["caller_number"] == "+905327778899", "stored in E.164"
+    assert call["partner_id"][0] == cagri["citizen"], "the citizen found by the number"
+    assert (call["status"], call["wait_seconds"], call["talk_seconds"]) == ("answered", 0, 75)
+    action = s("hid.call", "action_open_intake", [call_id])
+    assert (action["context"]["default_phone"], action["context"]["default_hid_call_id"]) == \
+        ("+905327778899", call_id), "a new application prefilled from it"
+    assert _allowed(s, "hid.call", "write", [call_id], {"notes": "Bilgi verildi"}), \
+        "his own manual call, the same day"
+    # A bad number: a Turkish error, nothing stored.
+    before = s("hid.call", "search_count", [("provider", "=", "manual")])
+    with pytest.raises(xmlrpc.client.Fault) as caught:
+        s("hid.call", "create", dict(MANUAL, caller_number="12"))
+    assert "geçerli" in caught.value.faultString, caught.value.faultString
+    assert s("hid.call", "search_count", [("provider", "=", "manual")]) == before
+
+
+def test_nobody_fakes_a_pbx_call_over_rpc(server, data):
+    s = server.login(AGENT)
+    before = server.login("admin", "admin")("hid.call", "search_count", [])
+    attacks = [
+        {"provider": "verimor", "pbx_call_id": "rpc-fake-1", "direction": "inbound",
+         "caller_number": "05327778899"},
+        {"provider": "netgsm", "direction": "inbound", "caller_number": "05327778899"},
+        dict(MANUAL, pbx_call_id="rpc-fake-2"),
+        dict(MANUAL, agent_id=1),
+        dict(MANUAL, recording_url="http://127.0.0.1/x.mp3"),
+        dict(MANUAL, status="abandoned"),
+        dict(MANUAL, wait_seconds=3),
+    ]
+    for vals in attacks:
+        assert not _allowed(s, "hid.call", "create", vals), vals
+    assert not _allowed(s, "hid.call", "create", MANUAL,
+                        context={"default_provider": "verimor"}), "nor by the context"
+    assert server.login("admin", "admin")("hid.call", "search_count", []) == before
+    own_manual = s("hid.call", "create", MANUAL, context={"default_pbx_call_id": "ctx-3",
+                                                          "default_agent_id": 1})
+    made = s("hid.call", "read", [own_manual], ["pbx_call_id", "agent_id"])[0]
+    assert (made["pbx_call_id"], made["agent_id"][0]) == (False, s.uid), \
+        "the context's defaults are ignored"
+    for call_id in (data["own"], own_manual):
+        for vals in ({"provider": "manual"}, {"provider": "verimor"}, {"pbx_call_id": "z"},
+                     {"talk_seconds": 1}, {"caller_number": "+905320000000"},
+                     {"agent_id": 1}, {"start_time": "2026-12-01 10:00:00"}):
+            assert not _allowed(s, "hid.call", "write", [call_id], vals), (call_id, vals)
+        assert not _allowed(s, "hid.call", "unlink", [call_id])
+
+
+def test_another_agents_manual_call_and_mudurluk(server, data):
+    theirs = server.login(SUPERVISOR)("hid.call", "create", MANUAL)
+    s = server.login(AGENT)
+    assert s("hid.call", "search", [("id", "=", theirs)]) == []
+    assert not _allowed(s, "hid.call", "read", [theirs], ["notes"])
+    assert not _allowed(s, "hid.call", "write", [theirs], {"notes": "benim değil"})
+    assert server.login("him.mudur")("hid.call", "search", [("id", "=", theirs)]) == [theirs], \
+        "the director sees every call"
+    for login in ("fen.yonetici", "fen.kullanici"):
+        m = server.login(login)
+        assert not _allowed(m, "hid.call", "create", MANUAL), login
+        assert not _allowed(m, "hid.call", "read", [theirs], ["caller_number"]), login
+        assert not _allowed(m, "hid.call", "search", [("provider", "=", "manual")]), login

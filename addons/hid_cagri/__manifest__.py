@@ -3,7 +3,7 @@
 {
     "name": "HİD Çağrı Merkezi",
     "summary": "Call centre: call log, PBX events, screen-pop, recordings, KPIs",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "development_status": "Alpha",
     "category": "Public Relations",
     "website": "https://www.sancaktepe.bel.tr",

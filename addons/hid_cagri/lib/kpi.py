@@ -11,6 +11,9 @@ Definitions (inbound calls that ended):
 * ASA (average speed of answer) = mean wait of the answered calls, in seconds;
 * service level = answered within `SL_SECONDS` (20 s) / (offered − short abandons),
   target `SL_TARGET` (80 %);
+* calls logged by hand (lib/manual.py: PBX down, a desk phone) are offered and answered,
+  with their duration in AHT and in FCR; nobody measured their wait, so they are left out
+  of ASA and of the service level (numerator and denominator), and counted as `manual`;
 * AHT (average handling time) = mean talk + hold seconds of the answered calls;
 * FCR (first-call resolution) = answered calls after which the same number did not call
   again within `FCR_DAYS` (7 days) / answered calls;
@@ -23,7 +26,7 @@ SL_SECONDS = 20
 SL_TARGET = 80.0
 FCR_DAYS = 7
 SUM_KEYS = ("offered", "short_abandoned", "answered", "abandoned", "wait_answered",
-            "within_sl", "handle_answered", "fcr", "called_back")
+            "within_sl", "handle_answered", "fcr", "called_back", "manual")
 
 
 def _pct(part, whole):
@@ -37,6 +40,7 @@ def _avg(total, count):
 def ratios(s):
     """KPIs of one bucket from its sums (a dict with SUM_KEYS)."""
     effective = s["offered"] - s["short_abandoned"]
+    measured = effective - s["manual"]  # the calls whose wait is known
     return {
         "offered": s["offered"],
         "short_abandoned": s["short_abandoned"],
@@ -44,13 +48,14 @@ def ratios(s):
         "abandoned": s["abandoned"],
         "answered_pct": _pct(s["answered"], effective),
         "abandoned_pct": _pct(s["abandoned"], effective),
-        "asa": _avg(s["wait_answered"], s["answered"]),
-        "service_level": _pct(s["within_sl"], effective),
-        "service_level_met": _pct(s["within_sl"], effective) >= SL_TARGET if effective else True,
+        "asa": _avg(s["wait_answered"], s["answered"] - s["manual"]),
+        "service_level": _pct(s["within_sl"], measured),
+        "service_level_met": _pct(s["within_sl"], measured) >= SL_TARGET if measured else True,
         "aht": _avg(s["handle_answered"], s["answered"]),
         "fcr_pct": _pct(s["fcr"], s["answered"]),
         "callbacks": s["called_back"],
         "callback_pct": _pct(s["called_back"], s["abandoned"]),
+        "manual": s["manual"],
     }
 
 
@@ -65,7 +70,8 @@ def bucket_of(call, group_by):
 
 def sums(calls, group_by="day"):
     """{bucket: sums} from calls (dicts: direction, status, start (datetime), caller_number,
-    wait_seconds, talk_seconds, hold_seconds, agent, queue, id, callback_of)."""
+    wait_seconds, talk_seconds, hold_seconds, agent, queue, id, callback_of; manual: True
+    for a call logged by hand)."""
     inbound = [c for c in calls if c["direction"] == "inbound"
                and c["status"] in ("answered", "abandoned", "short_abandon")]
     by_number = {}
@@ -86,8 +92,11 @@ def sums(calls, group_by="day"):
         else:
             wait = c.get("wait_seconds") or 0
             s["answered"] += 1
-            s["wait_answered"] += wait
-            s["within_sl"] += wait <= SL_SECONDS
+            if c.get("manual"):
+                s["manual"] += 1
+            else:
+                s["wait_answered"] += wait
+                s["within_sl"] += wait <= SL_SECONDS
             s["handle_answered"] += (c.get("talk_seconds") or 0) + (c.get("hold_seconds") or 0)
             again = any(c["start"] < t <= c["start"] + window
                         for t in by_number.get(c["caller_number"], ()))

@@ -3,13 +3,17 @@
 import datetime
 import logging
 
+import pytz
+
 from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.hid_basvuru.lib.exceptions import InvalidPhone
 from odoo.addons.hid_basvuru.lib.phone import format_national, normalize_phone
+from odoo.addons.hid_basvuru.lib.search import local_day
 
 from ..lib import events as call_events
+from ..lib import manual as manual_lib
 
 _logger = logging.getLogger(__name__)
 
@@ -19,8 +23,15 @@ PARAM_SHORT_ABANDON = "hid_cagri.short_abandon_seconds"
 DEFAULT_SHORT_ABANDON = 5
 CALLBACK_DAYS = 7
 PROVIDERS = [("verimor", "Verimor Bulutsantralim"), ("netgsm", "Netgsm Netsantral")]
+MANUAL = "manual"
+# Where a call comes from: a PBX, or an agent who logged it by hand (lib/manual.py).
+CALL_SOURCES = PROVIDERS + [(MANUAL, "Logged by Hand")]
+TZ = pytz.timezone("Europe/Istanbul")
 # What a user may change on a call; everything else comes from the PBX.
 USER_WRITABLE = frozenset({"outcome", "notes", "partner_id", "ticket_ids", "callback_of_id"})
+# What an agent gives when logging a call by hand; the rest follows (lib/manual.py).
+MANUAL_CREATABLE = USER_WRITABLE | {"provider", "direction", "caller_number", "called_number",
+                                    "start_time", "talk_seconds"}
 # The merged state of a call, column by column (lib/events.py names on the left).
 STATE_COLUMNS = {
     "direction": "direction", "caller_number": "caller_number",
@@ -35,7 +46,8 @@ STATE_COLUMNS = {
 
 class HidCall(models.Model):
     """A telephone call of the call centre, as the PBX reported it (one row per PBX call id,
-    however many events arrived), with what the agent made of it."""
+    however many events arrived), or as an agent logged it by hand (provider "manual", no PBX
+    call id), with what the agent made of it."""
 
     _name = "hid.call"
     _description = "Call"
@@ -43,9 +55,12 @@ class HidCall(models.Model):
     _rec_name = "caller_number"
 
     provider = fields.Selection(
-        selection=PROVIDERS,
+        selection=CALL_SOURCES,
         required=True,
         readonly=True,
+        index=True,
+        default=MANUAL,
+        help="The telephone exchange that reported the call, or Logged by Hand.",
     )
     provider_id = fields.Many2one(
         comodel_name="hid.call.provider",
@@ -56,7 +71,6 @@ class HidCall(models.Model):
     )
     pbx_call_id = fields.Char(
         string="PBX Call ID",
-        required=True,
         readonly=True,
     )
     direction = fields.Selection(
@@ -90,6 +104,7 @@ class HidCall(models.Model):
     start_time = fields.Datetime(
         readonly=True,
         index=True,
+        default=fields.Datetime.now,
     )
     answer_time = fields.Datetime(
         readonly=True,
@@ -188,6 +203,9 @@ class HidCall(models.Model):
     _sql_constraints = [
         ("pbx_call_unique", "UNIQUE(provider, pbx_call_id)",
          "This PBX call is already recorded."),
+        # NULLs are distinct for UNIQUE: calls logged by hand never collide.
+        ("pbx_call_id_iff_pbx", "CHECK((provider = 'manual') = (pbx_call_id IS NULL))",
+         "A call of the telephone exchange has a PBX call id; a call logged by hand has none."),
     ]
 
     @api.model_cr
@@ -209,14 +227,38 @@ class HidCall(models.Model):
         result = []
         for call in self:
             try:
-                number = format_national(call.caller_number) if call.caller_number else ""
+                # an outbound call logged by hand has only the number called
+                number = call.caller_number or call.called_number
+                number = format_national(number) if number else ""
             except InvalidPhone:
-                number = call.caller_number
+                number = call.caller_number or call.called_number
             when = fields.Datetime.context_timestamp(
                 call, fields.Datetime.from_string(call.start_time)).strftime(
                 "%d.%m.%Y %H:%M") if call.start_time else ""
             result.append((call.id, " ".join(p for p in (number or _("Unknown"), when) if p)))
         return result
+
+    @api.multi
+    def _hid_citizen_number(self):
+        """The citizen's side of the call: who called in, or whom the agent called."""
+        self.ensure_one()
+        return self.called_number if self.direction == "outbound" else self.caller_number
+
+    @api.onchange("direction", "caller_number", "called_number")
+    def _onchange_hid_manual_number(self):
+        """Logging a call by hand: the number in E.164 as soon as it is valid, and the
+        citizen found by it (as the user: only a citizen the user may see)."""
+        if self.provider != MANUAL or getattr(self, "_origin", self).id:
+            return
+        name = "called_number" if self.direction == "outbound" else "caller_number"
+        try:
+            number = normalize_phone(self[name]) if self[name] else None
+        except InvalidPhone:
+            return
+        if number and number != self[name]:
+            self[name] = number
+        if number and not self.partner_id:
+            self.partner_id = self.env["res.partner"]._hid_find_citizen(number, False)
 
     # ---------------------------------------------------
     # CRUD: the PBX writes through _hid_apply_event; users only USER_WRITABLE
@@ -225,8 +267,56 @@ class HidCall(models.Model):
     @api.model
     def create(self, vals):
         if self.env.uid != SUPERUSER_ID:
-            raise AccessError(_("Calls are recorded by the telephone exchange, not by hand."))
+            return self._hid_create_manual(vals)
         return super().create(vals)
+
+    @api.model
+    def _hid_create_manual(self, vals):
+        """A call logged by hand, as the user: direction, number, time, duration and what
+        the agent made of it; the agent is the user, the source "manual", no PBX id, no
+        recording. Nothing else the client sends (defaults of the context included) is
+        taken: a PBX call is never created by hand."""
+        self.check_access_rights("create")
+        missing = [name for name in MANUAL_CREATABLE if name not in vals]
+        vals = dict(self.default_get(missing), **vals)
+        if vals.get("provider") != MANUAL or set(vals) - MANUAL_CREATABLE:
+            raise AccessError(_("Calls of the telephone exchange are recorded by the exchange; "
+                                "by hand one logs only a call of its own (direction, number, "
+                                "time, duration, outcome, notes, citizen, applications)."))
+        direction = vals.get("direction")
+        raw = vals.get("called_number" if direction == "outbound" else "caller_number")
+        try:
+            start = fields.Datetime.from_string(vals.get("start_time")) or None
+        except (TypeError, ValueError):
+            raise ValidationError(_("The time of the call is not a valid date and time."))
+        try:
+            number = normalize_phone(raw) if raw and direction in manual_lib.DIRECTIONS \
+                else None
+            state = manual_lib.call_state(direction, number, start,
+                                          vals.get("talk_seconds") or 0,
+                                          datetime.datetime.utcnow())
+        except (InvalidPhone, manual_lib.ManualCallError) as error:
+            raise ValidationError(self._hid_lib_text(error))
+        if vals.get("callback_of_id"):
+            self.browse(vals["callback_of_id"]).check_access_rule("read")
+        new = {name: value for name, value in vals.items() if name in USER_WRITABLE}
+        new.update(state, provider=MANUAL, pbx_call_id=False, agent_id=self.env.uid,
+                   recording_state="none", recording_present=False)
+        for name in ("start_time", "answer_time", "end_time"):
+            new[name] = fields.Datetime.to_string(new[name])
+        if not new.get("partner_id"):
+            new["partner_id"] = self.env["res.partner"].sudo()._hid_find_citizen(
+                number, False).id or False
+        # The context's defaults are the client's: replaced, not merged (kwargs would keep them).
+        clean = {key: value for key, value in self.env.context.items()
+                 if not key.startswith("default_")}
+        env = self.with_context(clean)  # pylint: disable=context-overridden
+        call = super(HidCall, env).create(new)
+        if direction == "outbound" and not call.callback_of_id:
+            missed = call.sudo()._hid_missed_call_returned()
+            if missed:
+                call.sudo().write({"callback_of_id": missed.id})
+        return call
 
     @api.multi
     def write(self, vals):
@@ -236,7 +326,41 @@ class HidCall(models.Model):
         if vals.get("callback_of_id") and self.env.uid != SUPERUSER_ID:
             # As the user: one links only a call one may read.
             self.browse(vals["callback_of_id"]).check_access_rule("read")
+        if self.env.uid != SUPERUSER_ID:
+            self._hid_check_may_edit_manual()
         return super().write(vals)
+
+    @api.multi
+    def _hid_check_may_edit_manual(self):
+        """A call logged by hand: its agent the day it was logged, a supervisor always."""
+        supervisor = self.env.user.has_group(G_SUPERVISOR)
+        today = local_day(datetime.datetime.utcnow(), TZ)
+        for call in self.sudo().filtered(lambda c: c.provider == MANUAL):
+            try:
+                manual_lib.check_may_edit(call.agent_id.id == self.env.uid,
+                                          local_day(call.create_date, TZ), today, supervisor)
+            except manual_lib.ManualCallError as error:
+                raise AccessError(self._hid_lib_text(error))
+
+    @api.model
+    def _hid_lib_text(self, error):
+        """A lib error in the user's language (`_()` needs literals: the twins below; the
+        phone's are hid_basvuru's)."""
+        messages = dict(self.env["res.partner"]._hid_lib_messages())
+        messages.update({
+            manual_lib.MSG_DIRECTION: _("Choose whether the call was inbound or outbound."),
+            manual_lib.MSG_NUMBER: _("Enter the citizen's telephone number."),
+            manual_lib.MSG_DURATION: _(
+                "The duration of the call must be between 0 and %(max)s minutes."),
+            manual_lib.MSG_FUTURE: _("The time of the call is in the future."),
+            manual_lib.MSG_OLD: _(
+                "A call can be logged by hand at most %(days)s days after it took place."),
+            manual_lib.MSG_NOT_OWN: _("Only the agent who logged a call by hand may change it."),
+            manual_lib.MSG_NOT_TODAY: _(
+                "A call logged by hand can be changed only on the day it was logged."),
+        })
+        template = messages.get(error.message, error.message)
+        return template % error.params if error.params else template
 
     # ---------------------------------------------------
     # Actions
@@ -250,8 +374,9 @@ class HidCall(models.Model):
         ctx = {"default_hid_call_id": self.id,
                "default_channel_id": self.env.ref(
                    "helpdesk_mgmt.helpdesk_ticket_channel_phone").id}
-        if self.caller_number and self.caller_number.startswith("+"):
-            ctx["default_phone"] = self.caller_number
+        number = self._hid_citizen_number()
+        if number and number.startswith("+"):
+            ctx["default_phone"] = number
         if self.partner_id:
             ctx["default_partner_id"] = self.partner_id.id
         return {

@@ -4,7 +4,7 @@ from odoo import _, models
 
 COLUMNS = ("name", "offered", "answered", "abandoned", "short_abandoned", "answered_pct",
            "abandoned_pct", "asa", "service_level", "aht", "fcr_pct", "callbacks",
-           "callback_pct")
+           "callback_pct", "manual")
 
 
 class CallKpiXlsx(models.AbstractModel):

@@ -26,12 +26,16 @@ class TestKpi(CagriCase):
             (95, "short_abandon", 2, 0, 0, "+905320000006", None, "inbound"),
             (3 * 1440, "answered", 3, 30, 0, "+905320000002", "1002", "inbound"),
             (100, "answered", 0, 45, 0, "+905320000004", "1001", "outbound"),
+            # logged by hand the next day: answered, no wait measured
+            (1440, "answered", 0, 90, 0, "+905320000007", "1001", "inbound"),
         ]
         cls.calls = cls.Call
         for i, (minutes, status, wait, talk, hold, number, ext, direction) in enumerate(rows):
             start = DAY + datetime.timedelta(minutes=minutes)
+            manual = minutes == 1440
             cls.calls |= cls.Call.sudo().create({
-                "provider": "verimor", "pbx_call_id": "kpi-%d" % i, "status": status,
+                "provider": "manual" if manual else "verimor",
+                "pbx_call_id": False if manual else "kpi-%d" % i, "status": status,
                 "direction": direction, "caller_number": number, "wait_seconds": wait,
                 "talk_seconds": talk, "hold_seconds": hold, "queue": "q1",
                 "agent_id": cls.Call._hid_agent_for(ext).id,
@@ -48,7 +52,8 @@ class TestKpi(CagriCase):
                              caller_number=c.caller_number, wait_seconds=c.wait_seconds,
                              talk_seconds=c.talk_seconds, hold_seconds=c.hold_seconds,
                              agent=c.agent_id.id or None, queue=c.queue,
-                             callback_of=c.callback_of_id.id or None))
+                             callback_of=c.callback_of_id.id or None,
+                             manual=c.provider == "manual"))
         return kpi.sums(data, group_by)
 
     def wizard(self, group_by, user=None, days=0):
@@ -79,6 +84,20 @@ class TestKpi(CagriCase):
         self.assertEqual((total.callbacks, total.callback_pct), (1, 50.0))
         hours = wizard.line_ids.filtered(lambda l: not l.is_total).mapped("name")
         self.assertEqual(hours, ["10:00", "11:00"], "hours in Istanbul time")
+
+    def test_a_manual_call_is_answered_without_a_wait(self):
+        wizard = self.wizard("day", days=1)
+        wizard.action_compute()
+        lines = {line.name: line for line in wizard.line_ids}
+        second = lines["06.10.2026"]
+        self.assertEqual((second.offered, second.answered, second.manual), (1, 1, 1))
+        self.assertEqual((second.asa, second.service_level, second.aht), (0.0, 0.0, 90.0),
+                         "no wait measured: neither ASA nor service level; AHT its duration")
+        total = wizard.line_ids.filtered("is_total")
+        self.assertEqual((total.offered, total.answered, total.manual), (7, 4, 1))
+        self.assertEqual(total.asa, 18.3, "the manual call does not lower ASA")
+        self.assertEqual(total.service_level, 40.0, "nor change the service level")
+        self.assertEqual(total.aht, 117.5, "(120 + 200 + 60 + 90) / 4")
 
     def test_xlsx_export(self):
         wizard = self.wizard("agent")

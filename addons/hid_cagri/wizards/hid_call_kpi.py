@@ -90,6 +90,7 @@ class HidCallKpi(models.TransientModel):
         self.env.cr.execute("""
             WITH c AS (
                 SELECT id, status, start_time, agent_id, queue,
+                       provider = 'manual' AS manual,
                        COALESCE(wait_seconds, 0) AS wait_s,
                        COALESCE(talk_seconds, 0) + COALESCE(hold_seconds, 0) AS handle_s,
                        LEAD(start_time) OVER (PARTITION BY caller_number
@@ -103,14 +104,16 @@ class HidCallKpi(models.TransientModel):
                    count(*) FILTER (WHERE status = 'short_abandon'),
                    count(*) FILTER (WHERE status = 'answered'),
                    count(*) FILTER (WHERE status = 'abandoned'),
-                   COALESCE(sum(wait_s) FILTER (WHERE status = 'answered'), 0),
-                   count(*) FILTER (WHERE status = 'answered' AND wait_s <= %(sl)s),
+                   COALESCE(sum(wait_s) FILTER (WHERE status = 'answered' AND NOT manual), 0),
+                   count(*) FILTER (WHERE status = 'answered' AND NOT manual
+                                    AND wait_s <= %(sl)s),
                    COALESCE(sum(handle_s) FILTER (WHERE status = 'answered'), 0),
                    count(*) FILTER (WHERE status = 'answered' AND (
                        next_start IS NULL OR next_start <= start_time
                        OR next_start > start_time + %(fcr)s * interval '1 day')),
                    count(*) FILTER (WHERE status = 'abandoned' AND EXISTS (
-                       SELECT 1 FROM hid_call cb WHERE cb.callback_of_id = c.id))
+                       SELECT 1 FROM hid_call cb WHERE cb.callback_of_id = c.id)),
+                   count(*) FILTER (WHERE status = 'answered' AND manual)
               FROM c
              WHERE start_time < %(end)s
                AND status IN ('answered', 'abandoned', 'short_abandon')
@@ -136,7 +139,9 @@ class HidCallKpi(models.TransientModel):
             if self.group_by == "hour":
                 label = "%02d:00" % bucket
             elif self.group_by == "day":
-                label = bucket.strftime("%d.%m.%Y")
+                # Odoo's cursor gives a date as text
+                day = fields.Date.from_string(bucket) if isinstance(bucket, str) else bucket
+                label = day.strftime("%d.%m.%Y")
             elif self.group_by == "agent":
                 label = names.get(bucket) or _("No agent")
             else:
@@ -153,7 +158,8 @@ class HidCallKpi(models.TransientModel):
                 "abandoned": r["abandoned"], "answered_pct": r["answered_pct"],
                 "abandoned_pct": r["abandoned_pct"], "asa": r["asa"],
                 "service_level": r["service_level"], "aht": r["aht"], "fcr_pct": r["fcr_pct"],
-                "callbacks": r["callbacks"], "callback_pct": r["callback_pct"]}
+                "callbacks": r["callbacks"], "callback_pct": r["callback_pct"],
+                "manual": r["manual"]}
 
     @api.model
     def hid_wallboard(self):
@@ -220,4 +226,9 @@ class HidCallKpiLine(models.TransientModel):
     callback_pct = fields.Float(
         string="Callback %",
         digits=(5, 1),
+    )
+    manual = fields.Integer(
+        string="Calls Logged by Hand",
+        help="Answered calls logged by hand: counted in AHT and FCR, not in ASA nor in the "
+             "service level (their wait is unknown).",
     )

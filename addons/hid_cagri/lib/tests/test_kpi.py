@@ -8,11 +8,11 @@ T = datetime.datetime(2026, 11, 30, 9, 0)
 
 
 def call(i, status, minutes=0, wait=10, talk=100, hold=0, number=None, direction="inbound",
-         callback_of=None, agent="a1", queue="q"):
+         callback_of=None, agent="a1", queue="q", manual=False):
     return dict(id=i, status=status, start=T + datetime.timedelta(minutes=minutes),
                 wait_seconds=wait, talk_seconds=talk, hold_seconds=hold,
                 caller_number=number or "+90532000%04d" % i, direction=direction,
-                callback_of=callback_of, agent=agent, queue=queue)
+                callback_of=callback_of, agent=agent, queue=queue, manual=manual)
 
 
 class TestKpi(unittest.TestCase):
@@ -63,3 +63,19 @@ class TestKpi(unittest.TestCase):
                  call(2, "answered", minutes=7 * 24 * 60 + 1, number="+905551")]
         s = kpi.sums(calls, "queue")["q"]
         self.assertEqual(s["fcr"], 2, "a call back after 7 days is a new contact")
+
+    def test_manual_calls_are_answered_without_a_wait(self):
+        calls = self.calls + [call(9, "answered", wait=0, talk=300, manual=True, queue=None)]
+        r = kpi.ratios(kpi.sums(calls, "day")[T.date()])
+        self.assertEqual((r["offered"], r["answered"], r["manual"]), (7, 4, 1))
+        self.assertEqual(r["answered_pct"], 66.7, "4 of 6")
+        self.assertEqual(r["asa"], 18.3, "the manual call's wait is unknown: not a 0 s wait")
+        self.assertEqual(r["service_level"], 40.0, "2 of the 5 calls whose wait is known")
+        self.assertEqual(r["aht"], 170.0, "(120 + 200 + 60 + 300) / 4: its duration counts")
+        self.assertEqual(r["fcr_pct"], 75.0)
+
+    def test_only_manual_calls(self):
+        calls = [call(1, "answered", wait=0, talk=60, manual=True)]
+        r = kpi.ratios(kpi.sums(calls, "day")[T.date()])
+        self.assertEqual((r["asa"], r["service_level"], r["aht"]), (0.0, 0.0, 60.0))
+        self.assertTrue(r["service_level_met"], "no measured call: no breach")
