@@ -7,11 +7,19 @@ write, create, unlink, against the policy table below.
     none allowed, and nothing of the fixture comes back
     no   refused: an xmlrpc Fault (AccessError, UserError)
 """
+import importlib.util
 import re
 import xmlrpc.client
 
 import pytest
 import requests
+
+from conftest import ROOT
+
+_spec = importlib.util.spec_from_file_location(
+    "hid_sms_fake_server", ROOT / "addons" / "hid_basvuru" / "lib" / "sms" / "fake_server.py")
+fake_server = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fake_server)
 
 D, S, A, FM, FU, TU, E = ROLES = (
     "him.mudur", "him.personel", "cagri.merkezi", "fen.yonetici", "fen.kullanici",
@@ -67,7 +75,20 @@ def verdict(model, op, login):
 
 
 @pytest.fixture(scope="module")
-def world(server):
+def fake_sms(server):
+    """The director points the SMS settings at a local server speaking Netgsm's protocol."""
+    with fake_server.FakeSmsServer() as fake:
+        director = server.login(D)
+        settings = director("hid.sms.settings", "create", {
+            "provider": "netgsm", "username": fake_server.USERNAME,
+            "password": fake_server.PASSWORD, "sender": fake_server.SENDER,
+            "base_url": fake.url, "timeout": 5.0, "max_attempts": 3})
+        director("hid.sms.settings", "action_save", [settings])
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def world(server, fake_sms):
     """Two closed applications (Fen, Temizlik) whose surveys went out, the Fen one answered
     "Hayır" through its link; an opinion survey about Fen with a web answer and an answer the
     agent collected on the phone."""
@@ -116,11 +137,18 @@ def world(server):
         inputs[who] = uid
     lines = dict((who, admin("survey.user_input_line", "search", [("user_input_id", "=", uid)]))
                  for who, uid in inputs.items())
-    # The citizen answers Fen's survey "Hayır" through the link of the queued SMS.
-    body = server.login(S)("hid.sms", "search_read", [
-        ("ticket_id", "=", tickets["FEN"]), ("template_code", "=", "anket_satisfaction")],
-        fields=["body"])[0]["body"]
-    url = server.url + "/anket/" + LINK.search(body).group(1)
+    # HİM staff see the survey SMS with its link's token masked, over XML-RPC too.
+    domain = [("ticket_id", "=", tickets["FEN"]), ("template_code", "=", "anket_satisfaction")]
+    [sms] = server.login(S)("hid.sms", "search_read", domain)
+    assert "/anket/" + "*" * 43 in sms["body"] and not LINK.search(str(sms))
+    with pytest.raises(xmlrpc.client.Fault):
+        server.login(D)("hid.sms", "read", [sms["id"]], ["private_body"])
+    # The SMS job sends it; the citizen answers "Hayır" through the link received.
+    admin("ir.cron", "method_direct_trigger",
+          [admin("ir.model.data", "xmlid_to_res_id", "hid_basvuru.cron_send_sms")])
+    [text] = [d[2] for d in fake_sms.delivered
+              if "/anket/" in d[2] and d[1] == sms["to"].lstrip("+")]
+    url = server.url + "/anket/" + LINK.search(text).group(1)
     web = requests.Session()
     csrf = re.search(r'name="csrf_token" value="([^"]+)"', web.get(url, timeout=30).text)
     answer = web.post(url, data={"csrf_token": csrf.group(1), "solved": "hayir", "score": "1",

@@ -154,6 +154,40 @@ def test_reading_tckn_over_rpc_is_logged(server, world):
     assert [(line["user_id"][0], line["kind"]) for line in lines] == [(uid, "tckn")]
 
 
+def test_searching_by_tckn_over_rpc_is_logged(server, world):
+    """Each search by a number — domain, count, name_search, read_group, a path from the
+    applications, a number nobody has — is one line for the director, never in clear; a
+    directorate's user may not search by it at all."""
+    admin = world["admin"]
+    partner = admin("res.partner", "create", {
+        "name": "RPC Aranan", "hid_citizen": True, "mobile": "0532 765 55 66",
+        "tckn": "10000003666"})
+    agent = server.login("cagri.merkezi")
+    assert agent("res.partner", "search", [("tckn", "=", "10000003666")]) == [partner]
+    assert agent("res.partner", "search_count", [("tckn", "=", "10000003666")]) == 1
+    assert [r[0] for r in agent("res.partner", "name_search", "10000003666")] == [partner]
+    agent("res.partner", "read_group", [("tckn", "=", "10000003666")], ["hid_citizen"],
+          ["hid_citizen"])
+    assert agent("helpdesk.ticket", "search", [("partner_id.tckn", "=", "10000003666")]) == []
+    assert agent("res.partner", "search", [("tckn", "=", "10000003734")]) == []
+    agent("res.partner", "search", [("name", "=", "RPC Aranan")])  # no number: not logged
+    with pytest.raises(xmlrpc.client.Fault):
+        server.login("fen.kullanici")("helpdesk.ticket", "search",
+                                      [("partner_id.tckn", "=", "10000003666")])
+    director = server.login("him.mudur")
+    lines = director("hid.kvkk.access.log", "search_read",
+                     [("kind", "=", "tckn_search"), ("value", "in", ["100******66",
+                                                                     "100******34"])],
+                     ["user_id", "model", "res_ids", "value", "value_hash"], 0, 0, "id")
+    assert [(line["user_id"][0], line["model"], line["res_ids"]) for line in lines] == [
+        (agent.uid, "res.partner", str(partner)), (agent.uid, "res.partner", str(partner)),
+        (agent.uid, "res.partner", str(partner)), (agent.uid, "res.partner", str(partner)),
+        (agent.uid, "helpdesk.ticket", False), (agent.uid, "res.partner", False)]
+    assert not any("10000003666" in str(line) or "10000003734" in str(line)
+                   for line in lines)
+    assert len({line["value_hash"] for line in lines}) == 2
+
+
 def test_erasure_over_rpc(server, world):
     admin = world["admin"]
     card = admin("res.partner", "read", [world["citizen"]], ["name", "mobile"])[0]

@@ -324,8 +324,11 @@ class HidAnketSatisfaction(models.Model):
         return "%s/anket/%s" % (base_url.rstrip("/"), token)
 
     def _hid_send_sms(self, token):
-        """Through hid_basvuru's queue, with HİM's template (code anket_satisfaction)."""
-        sms = self.ticket_id._hid_queue_sms(SMS_CODE, link=self._hid_link(token))
+        """Through hid_basvuru's queue, with HİM's template (code anket_satisfaction). The
+        SMS list shows the link with its token masked (same length: same SMS parts); only
+        the provider gets the real link (hid.sms private_body, emptied once sent)."""
+        sms = self.ticket_id._hid_queue_sms(SMS_CODE, link=self._hid_link("*" * len(token)),
+                                            private={"link": self._hid_link(token)})
         if not sms:
             raise UserError(_("The satisfaction SMS could not be queued."))
         return sms

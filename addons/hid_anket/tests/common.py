@@ -50,7 +50,8 @@ class AnketCase(HidTicketCase):
                                                order="closure_seq desc", limit=1)
 
     def send(self, ticket, now=None):
-        """Run the cron on the day the survey is due; return (survey, token from the SMS)."""
+        """Run the cron on the day the survey is due; return (survey, token from the SMS the
+        provider will get: the shown body has it masked)."""
         record = self.survey_of(ticket)
         now = now or datetime.datetime.combine(
             fields.Date.from_string(record.scheduled_date), datetime.time(9, 0))
@@ -58,5 +59,5 @@ class AnketCase(HidTicketCase):
         sms = self.env["hid.sms"].sudo().search(
             [("ticket_id", "=", ticket.id), ("template_code", "=", "anket_satisfaction")],
             order="id desc", limit=1)
-        match = LINK.search(sms.body or "")
+        match = LINK.search(sms.private_body or "")
         return record, match.group(1) if match else None

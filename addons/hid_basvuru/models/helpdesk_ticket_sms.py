@@ -99,8 +99,12 @@ class HelpdeskTicket(models.Model):
     # Queueing
     # ---------------------------------------------------
 
-    def _hid_queue_sms(self, code, **extra):
-        """Queue template `code` for the applicant; problems become a note, never an error."""
+    def _hid_queue_sms(self, code, private=None, **extra):
+        """Queue template `code` for the applicant; problems become a note, never an error.
+
+        `private`: placeholder values that only the provider may see (a survey link with
+        its token): the stored, shown body has `extra`'s values for them (masked), the
+        text sent has these (hid.sms private_body)."""
         self.ensure_one()
         partner = self.sudo().partner_id
         if self.anonymous or not partner or not partner.hid_citizen:
@@ -115,10 +119,12 @@ class HelpdeskTicket(models.Model):
                 body = self.env["hid.sms.template"]._render(code, self._hid_sms_values(**extra))
                 if not body:
                     return False
-                return self.env["hid.sms"].sudo().create({
-                    "to": number, "body": body, "ticket_id": self.id,
-                    "partner_id": partner.id, "template_code": code,
-                })
+                vals = {"to": number, "body": body, "ticket_id": self.id,
+                        "partner_id": partner.id, "template_code": code}
+                if private:
+                    vals["private_body"] = self.env["hid.sms.template"]._render(
+                        code, self._hid_sms_values(**dict(extra, **private)))
+                return self.env["hid.sms"].sudo().create(vals)
         except (ValueError, KeyError, UserError, ValidationError) as error:
             _logger.warning("SMS %s for %s not queued: %s", code, self.number, error)
             return self._hid_sms_note(_("No SMS sent: the SMS could not be prepared (%s).")

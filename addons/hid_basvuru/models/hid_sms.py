@@ -63,6 +63,14 @@ class HidSms(models.Model):
     )
     body = fields.Text(
         required=True,
+        help="The text as shown; a personal link's secret (a survey token) is masked here.",
+    )
+    private_body = fields.Text(
+        groups="base.group_system",
+        copy=False,
+        help="The text handed to the provider when it differs from the one shown (a "
+             "personal link with its token): read by the sending job only, emptied once "
+             "the provider has it.",
     )
     state = fields.Selection(
         selection=STATES,
@@ -176,7 +184,8 @@ class HidSms(models.Model):
                     raise UserError(_("SMS to %(to)s is %(state)s; it cannot become "
                                       "%(new)s.") % {"to": sms.to, "state": sms.state,
                                                      "new": vals["state"]})
-        if {"to", "body"} & set(vals) and self.filtered(lambda s: s.state == "sent"):
+        if {"to", "body", "private_body"} & set(vals) \
+                and self.filtered(lambda s: s.state == "sent"):
             raise UserError(_("A sent SMS cannot be changed."))
         return super().write(vals)
 
@@ -271,10 +280,11 @@ class HidSms(models.Model):
 
     def _send_one(self, adapter, now):
         """Hand one message to the provider, record the outcome and return its status."""
-        result = adapter.send(self.to, self.body)
+        result = adapter.send(self.to, self.sudo().private_body or self.body)
         vals = {"provider_reply": (result.detail or "")[:250], "provider": adapter.name}
         if result.status == sms_base.SENT:
             vals.update(state="sent", provider_message_id=result.provider_id,
+                        private_body=False,
                         sent_date=_dt(now), last_error=False,
                         attempts=self.attempts + 1)
         elif result.status == sms_base.QUOTA:

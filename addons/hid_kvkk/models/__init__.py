@@ -7,3 +7,4 @@ from . import hid_kvkk_request
 from . import hid_kvkk_inherits
 from . import hid_kvkk_engine
 from . import hid_kvkk_access
+from . import hid_kvkk_search

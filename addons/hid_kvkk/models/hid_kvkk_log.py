@@ -4,9 +4,13 @@
 retention job or an erasure request destroyed (destruction record). Rows are written by the
 system only; nobody changes or deletes them — the ORM refuses, and a PostgreSQL trigger
 refuses any other door."""
+import hashlib
+import hmac
+
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.hid_basvuru.lib.tckn import mask_tckn
 from odoo.addons.hid_basvuru.models.hid_append_only import guard_append_only
 
 ACCESS_KINDS = [
@@ -14,6 +18,7 @@ ACCESS_KINDS = [
     ("confidential", "Confidential identity"),
     ("recording", "Call recording playback"),
     ("export", "Data export"),
+    ("tckn_search", "T.C. identity no. search"),
 ]
 
 
@@ -90,6 +95,48 @@ class HidKvkkAccessLog(models.Model):
         readonly=True,
         help="The field read, or the kind of access.",
     )
+    res_ids = fields.Char(
+        string="Records Found",
+        readonly=True,
+        help="A search: the ids it found, comma-separated (empty: none).",
+    )
+    value = fields.Char(
+        string="Searched Value",
+        readonly=True,
+        help="A search: the T.C. identity no. searched, masked.",
+    )
+    value_hash = fields.Char(
+        string="Searched Value (HMAC)",
+        readonly=True,
+        help="A search: HMAC-SHA256 of the number searched, keyed with the database "
+             "secret, to find who searched for a given number.",
+    )
+
+    @api.model
+    def _hid_kvkk_value_hash(self, value):
+        """HMAC-SHA256 (hex) of `value` keyed with database.secret (see hid_kvkk_search)."""
+        secret = self.env["ir.config_parameter"].sudo().get_param("database.secret") or ""
+        return hmac.new(secret.encode(), str(value).strip().encode(),
+                        hashlib.sha256).hexdigest()
+
+    @api.model
+    def _log_search(self, user, model, res_ids, values):
+        """One row for a search by T.C. identity no. (`values`: the searched numbers), found
+        `res_ids` or nothing; one INSERT. The value masked and keyed-hashed, never clear."""
+        if user.id == SUPERUSER_ID:
+            return 0
+        res_ids = [int(i) for i in res_ids if i]
+        self.env.cr.execute("""
+            INSERT INTO hid_kvkk_access_log (date, user_id, model, res_id, kind, field,
+                                             res_ids, value, value_hash,
+                                             create_uid, create_date, write_uid, write_date)
+            VALUES (now() AT TIME ZONE 'UTC', %(uid)s, %(model)s, 0, 'tckn_search',
+                    'tckn (search)', %(res_ids)s, %(value)s, %(hash)s,
+                    %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC')
+        """, {"uid": user.id, "model": model, "res_ids": ",".join(map(str, res_ids)) or None,
+              "value": ", ".join(mask_tckn(v) for v in values),
+              "hash": ",".join(self._hid_kvkk_value_hash(v) for v in values)})
+        return 1
 
     @api.model
     def _log(self, user, model, res_ids, kind, field):
