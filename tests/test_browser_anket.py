@@ -54,7 +54,11 @@ def test_satisfaction_no_reopens_for_him_staff(server, phone, page, screenshots)
                 [("ticket_id", "=", ticket), ("template_code", "=", "anket_satisfaction")],
                 fields=["body", "state"])
     assert len(sms) == 1, "one satisfaction SMS queued"
-    path = LINK.search(sms[0]["body"]).group(0)
+    assert not LINK.search(sms[0]["body"]), "HİM staff see the link with its token masked"
+    # the citizen's link: what goes to the provider (readable by the system only)
+    private = server.login("admin", "admin")("hid.sms", "read", [sms[0]["id"]],
+                                             ["private_body"])[0]["private_body"]
+    path = LINK.search(private).group(0)
     number = staff("helpdesk.ticket", "read", [ticket], ["number"])[0]["number"]
 
     phone.goto(server.url + path)
